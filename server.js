@@ -1,0 +1,65 @@
+// Factmark's HTTP server: SvelteKit's adapter-node handler, plus what belongs in front of it —
+// request ids and JSON access logs, /healthz, and a graceful shutdown. (It will also take the
+// /collab WebSocket upgrade.)
+import { randomUUID } from 'node:crypto';
+import http from 'node:http';
+import pino from 'pino';
+
+const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+// Large enough for evidence files; each endpoint enforces its own, smaller limit.
+process.env.BODY_SIZE_LIMIT ??= '12M';
+
+// Importing the handler runs the app's init hook: database, migrations, demo seed.
+const { handler } = await import('./build/handler.js');
+
+const server = http.createServer((req, res) => {
+	const started = performance.now();
+	const incoming = req.headers['x-request-id'];
+	const requestId =
+		typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+	req.headers['x-request-id'] = requestId;
+	res.on('finish', () => {
+		logger.info(
+			{
+				requestId,
+				method: req.method,
+				path: (req.url ?? '').split('?')[0],
+				status: res.statusCode,
+				ms: Math.round(performance.now() - started)
+			},
+			'request'
+		);
+	});
+	if (req.url === '/healthz') {
+		res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': requestId });
+		res.end('{"status":"ok"}');
+		return;
+	}
+	handler(req, res);
+});
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+server.listen(port, host, () => {
+	logger.info({ port }, `Factmark is serving on http://localhost:${port}`);
+});
+
+let stopping = false;
+function shutdown(signal) {
+	if (stopping) {
+		return;
+	}
+	stopping = true;
+	logger.info({ signal }, 'shutting down: finishing requests in flight');
+	server.close(() => {
+		// adapter-node's event: the app closes its database when it hears it.
+		process.emit('sveltekit:shutdown', signal);
+	});
+	server.closeIdleConnections();
+	setTimeout(() => {
+		logger.warn('requests still open after 10 s; stopping anyway');
+		process.exit(1);
+	}, 10_000).unref();
+}
+process.on('SIGTERM', () => shutdown('SIGTERM'));
+process.on('SIGINT', () => shutdown('SIGINT'));

@@ -1,0 +1,96 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { building } from '$app/environment';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { deleteSessionCookie, readSessionCookie, validateToken } from '$lib/server/auth';
+import type { Connection } from '$lib/server/db';
+import { problem } from '$lib/server/http/problem';
+import { logger } from '$lib/server/log';
+import { start } from '$lib/server/startup';
+import { textDirection } from '$lib/i18n';
+
+let connection: Connection | undefined;
+
+export const init: ServerInit = async () => {
+	if (building) {
+		return;
+	}
+	connection = await start(process.env);
+	// adapter-node's convention, emitted by server.js once it stops taking requests.
+	process.once('sveltekit:shutdown', () => void connection?.close());
+};
+
+const requestIds: Handle = ({ event, resolve }) => {
+	const incoming = event.request.headers.get('x-request-id') ?? '';
+	event.locals.requestId = /^[\w-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+	return resolve(event);
+};
+
+const authentication: Handle = async ({ event, resolve }) => {
+	if (!connection) {
+		return problem(503, 'Factmark is starting; try again in a moment.');
+	}
+	const db = connection.db;
+	event.locals.db = db;
+	event.locals.user = null;
+	event.locals.session = null;
+
+	const bearer = event.request.headers.get('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+	const cookie = bearer ? undefined : readSessionCookie(event.cookies, event.url);
+	const token = bearer ?? cookie;
+	if (token) {
+		const found = await validateToken(db, token);
+		if (found) {
+			event.locals.user = found.user;
+			event.locals.session = found.session;
+		} else if (cookie) {
+			deleteSessionCookie(event.cookies, event.url);
+		}
+	}
+
+	// A cookie rides along with cross-site requests; a bearer token does not. So writes to the
+	// API made with the cookie must come from our own pages.
+	const unsafe = !['GET', 'HEAD', 'OPTIONS'].includes(event.request.method);
+	if (unsafe && cookie && event.url.pathname.startsWith('/api/')) {
+		const origin = event.request.headers.get('origin');
+		if (origin !== event.url.origin) {
+			return problem(403, 'Cross-site request refused: the Origin header must be this site.');
+		}
+	}
+	return resolve(event);
+};
+
+const localisation: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, {
+			transformPageChunk: ({ html }) =>
+				html.replace('%lang%', locale).replace('%dir%', textDirection(locale))
+		});
+	});
+
+const securityHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	const headers = response.headers;
+	headers.set('x-content-type-options', 'nosniff');
+	headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+	headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
+	headers.set('x-request-id', event.locals.requestId);
+	if (event.url.protocol === 'https:') {
+		headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
+	}
+	if (event.locals.user && !headers.has('cache-control')) {
+		headers.set('cache-control', 'private, no-store');
+	}
+	return response;
+};
+
+export const handle = sequence(requestIds, securityHeaders, authentication, localisation);
+
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const requestId = event.locals.requestId;
+	if (status >= 500) {
+		logger.error({ err: error, requestId, path: event.url.pathname }, 'unhandled error');
+	}
+	return { message: status >= 500 ? 'Something went wrong on our side.' : message, requestId };
+};

@@ -1,0 +1,155 @@
+import { sha256 } from '@oslojs/crypto/sha2';
+import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
+import { and, desc, eq, gt, lt, ne } from 'drizzle-orm';
+import type { Database } from '$lib/server/db';
+import { session, user } from '$lib/server/db/schema';
+import type { Role } from '$lib/permissions';
+
+/** A session ends after this long without use… */
+export const IDLE_TIMEOUT_MS = 7 * 24 * 60 * 60 * 1000;
+/** …and in any case this long after sign-in. */
+export const ABSOLUTE_TIMEOUT_MS = 30 * 24 * 60 * 60 * 1000;
+/** Activity is written back at most this often, to spare the database a write per request. */
+const TOUCH_INTERVAL_MS = 60 * 1000;
+
+export type SessionKind = 'cookie' | 'token';
+
+export interface SessionUser {
+	id: string;
+	email: string;
+	name: string;
+	roles: Role[];
+}
+
+export interface Session {
+	id: string;
+	userId: string;
+	kind: SessionKind;
+	userAgent: string;
+	ipAddress: string;
+	createdAt: Date;
+	lastSeenAt: Date;
+	expiresAt: Date;
+}
+
+/** 256 random bits, base32: the secret the client holds. */
+export function generateToken(): string {
+	const bytes = new Uint8Array(32);
+	crypto.getRandomValues(bytes);
+	return encodeBase32LowerCaseNoPadding(bytes);
+}
+
+/** The session id stored for a token: its SHA-256, so a database leak yields no usable token. */
+export function sessionIdOf(token: string): string {
+	return encodeHexLowerCase(sha256(new TextEncoder().encode(token)));
+}
+
+/** Starts a session for `userId` and returns the token to hand to the client (once). */
+export async function createSession(
+	db: Database,
+	userId: string,
+	details: { kind: SessionKind; userAgent?: string; ipAddress?: string },
+	now = new Date()
+): Promise<{ token: string; session: Session }> {
+	const token = generateToken();
+	const [row] = await db
+		.insert(session)
+		.values({
+			id: sessionIdOf(token),
+			userId,
+			kind: details.kind,
+			userAgent: (details.userAgent ?? '').slice(0, 300),
+			ipAddress: (details.ipAddress ?? '').slice(0, 100),
+			createdAt: now,
+			lastSeenAt: now,
+			expiresAt: new Date(now.getTime() + IDLE_TIMEOUT_MS)
+		})
+		.returning();
+	return { token, session: row };
+}
+
+/**
+ * Looks up the session a token belongs to. Returns null for an unknown or expired token or a
+ * disabled user (an expired session is deleted). Slides the idle expiry, never past the
+ * absolute maximum.
+ */
+export async function validateToken(
+	db: Database,
+	token: string,
+	now = new Date()
+): Promise<{ session: Session; user: SessionUser } | null> {
+	const id = sessionIdOf(token);
+	const [row] = await db
+		.select({ session, user })
+		.from(session)
+		.innerJoin(user, eq(session.userId, user.id))
+		.where(eq(session.id, id));
+	if (!row) {
+		return null;
+	}
+	if (row.session.expiresAt <= now || row.user.disabledAt) {
+		await db.delete(session).where(eq(session.id, id));
+		return null;
+	}
+	let current = row.session;
+	if (now.getTime() - current.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+		const expiresAt = new Date(
+			Math.min(
+				now.getTime() + IDLE_TIMEOUT_MS,
+				current.createdAt.getTime() + ABSOLUTE_TIMEOUT_MS
+			)
+		);
+		[current] = await db
+			.update(session)
+			.set({ lastSeenAt: now, expiresAt })
+			.where(eq(session.id, id))
+			.returning();
+		current ??= row.session;
+	}
+	const { id: userId, email, name, roles } = row.user;
+	return { session: current, user: { id: userId, email, name, roles: roles as Role[] } };
+}
+
+/** Ends one session at once. */
+export async function invalidateSession(db: Database, sessionId: string): Promise<void> {
+	await db.delete(session).where(eq(session.id, sessionId));
+}
+
+/** Ends one of a user's sessions; false when they have no such session. */
+export async function invalidateOwnSession(
+	db: Database,
+	userId: string,
+	sessionId: string
+): Promise<boolean> {
+	const ended = await db
+		.delete(session)
+		.where(and(eq(session.id, sessionId), eq(session.userId, userId)))
+		.returning({ id: session.id });
+	return ended.length > 0;
+}
+
+/** Ends every session of a user, except `keepSessionId` when given. */
+export async function invalidateUserSessions(
+	db: Database,
+	userId: string,
+	keepSessionId?: string
+): Promise<void> {
+	const mine = eq(session.userId, userId);
+	await db
+		.delete(session)
+		.where(keepSessionId ? and(mine, ne(session.id, keepSessionId)) : mine);
+}
+
+/** A user's live sessions, most recently used first. */
+export async function listSessions(db: Database, userId: string, now = new Date()) {
+	return db
+		.select()
+		.from(session)
+		.where(and(eq(session.userId, userId), gt(session.expiresAt, now)))
+		.orderBy(desc(session.lastSeenAt));
+}
+
+/** Removes expired sessions; run now and then. */
+export async function deleteExpiredSessions(db: Database, now = new Date()): Promise<void> {
+	await db.delete(session).where(lt(session.expiresAt, now));
+}

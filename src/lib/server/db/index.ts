@@ -1,0 +1,76 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+
+export { schema };
+
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Connection {
+	db: Database;
+	kind: 'pglite' | 'postgres';
+	/** The server's URL; absent for PGlite. */
+	url?: string;
+	close(): Promise<void>;
+}
+
+const migrationsFolder = resolve('db');
+
+/**
+ * Opens the database: the PostgreSQL server at `url` when given, otherwise an embedded
+ * PGlite stored in `dataDir` (or in memory when `dataDir` is `memory://`).
+ */
+export async function connect(options: { url?: string; dataDir?: string }): Promise<Connection> {
+	if (options.url) {
+		const { default: postgres } = await import('postgres');
+		const { drizzle } = await import('drizzle-orm/postgres-js');
+		const client = postgres(options.url, { max: 10, onnotice: () => {} });
+		return {
+			db: drizzle(client, { schema }),
+			kind: 'postgres',
+			url: options.url,
+			close: () => client.end({ timeout: 5 })
+		};
+	}
+	const { PGlite } = await import('@electric-sql/pglite');
+	const { drizzle } = await import('drizzle-orm/pglite');
+	const dataDir = options.dataDir ?? 'memory://';
+	if (!dataDir.startsWith('memory://')) {
+		mkdirSync(dataDir, { recursive: true });
+	}
+	const client = await PGlite.create(dataDir);
+	return { db: drizzle(client, { schema }), kind: 'pglite', close: () => client.close() };
+}
+
+/** Applies every migration in `db/` that has not run yet. Safe to call at every start. */
+export async function migrate(connection: Connection): Promise<void> {
+	if (connection.kind === 'pglite') {
+		const { migrate } = await import('drizzle-orm/pglite/migrator');
+		await migrate(connection.db as never, { migrationsFolder });
+		return;
+	}
+	const { default: postgres } = await import('postgres');
+	const { drizzle } = await import('drizzle-orm/postgres-js');
+	const { migrate } = await import('drizzle-orm/postgres-js/migrator');
+	// One connection, so that the advisory lock and the migration share it: several
+	// instances may start together, and one migrates while the others wait.
+	const client = postgres(connection.url ?? '', { max: 1, onnotice: () => {} });
+	try {
+		await client`select pg_advisory_lock(7215)`;
+		await migrate(drizzle(client), { migrationsFolder });
+	} finally {
+		await client.end({ timeout: 5 });
+	}
+}
+
+/** True when the database answers a trivial query. */
+export async function isReachable(db: Database): Promise<boolean> {
+	try {
+		await db.execute(sql`select 1`);
+		return true;
+	} catch {
+		return false;
+	}
+}

@@ -1,0 +1,74 @@
+import { and, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import type { Database } from '$lib/server/db';
+import { document, user } from '$lib/server/db/schema';
+import { canonicalText } from '$lib/text/canonical';
+
+export type Status = (typeof document.status.enumValues)[number];
+export const statuses = document.status.enumValues;
+
+export interface NewDocument {
+	title: string;
+	text: string;
+	language: string;
+	sourceUrl?: string | null;
+	publisher?: string | null;
+	author?: string | null;
+	publishedAt?: Date | null;
+}
+
+/** A URL-friendly name from a title, keeping letters of every script. */
+export function slugify(title: string): string {
+	const slug = title
+		.normalize('NFC')
+		.toLowerCase()
+		.replace(/[^\p{L}\p{N}]+/gu, '-')
+		.replace(/^-+|-+$/g, '');
+	return [...slug].slice(0, 60).join('').replace(/-+$/, '') || 'document';
+}
+
+/** Stores a new draft with its text in canonical form, under a slug no other document has. */
+export async function create(db: Database, input: NewDocument, createdBy: string) {
+	const base = slugify(input.title);
+	const taken = await db
+		.select({ slug: document.slug })
+		.from(document)
+		.where(sql`${document.slug} = ${base} or ${document.slug} like ${base + '-%'}`);
+	const used = new Set(taken.map((row) => row.slug));
+	let slug = base;
+	for (let n = 2; used.has(slug); n++) {
+		slug = `${base}-${n}`;
+	}
+	const [row] = await db
+		.insert(document)
+		.values({ ...input, text: canonicalText(input.text), slug, createdBy })
+		.returning();
+	return row;
+}
+
+/** Documents, most recently changed first, optionally by status and by words in the title. */
+export async function list(db: Database, filter: { status?: Status; q?: string } = {}) {
+	const conditions: SQL[] = [];
+	if (filter.status) {
+		conditions.push(eq(document.status, filter.status));
+	}
+	if (filter.q) {
+		const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+		conditions.push(ilike(document.title, pattern));
+	}
+	return db
+		.select({
+			id: document.id,
+			slug: document.slug,
+			title: document.title,
+			language: document.language,
+			status: document.status,
+			updatedAt: document.updatedAt,
+			createdBy: user.name,
+			characters: sql<number>`char_length(${document.text})`
+		})
+		.from(document)
+		.leftJoin(user, eq(document.createdBy, user.id))
+		.where(and(...conditions))
+		.orderBy(desc(document.updatedAt))
+		.limit(200);
+}

@@ -1,0 +1,42 @@
+import { fail, type ActionFailure } from '@sveltejs/kit';
+import { AppError, type FieldError } from '$lib/server/errors';
+
+export interface FormFailure {
+	message: string;
+	errors: FieldError[];
+	values: Record<string, string>;
+}
+
+/**
+ * Runs a form action's work; an AppError becomes `fail()` with its status, its field errors
+ * and the submitted values (passwords left out) so that the form can be shown again.
+ */
+export async function attempt<T>(
+	form: FormData,
+	work: () => Promise<T>
+): Promise<T | ActionFailure<FormFailure>> {
+	try {
+		return await work();
+	} catch (err) {
+		if (err instanceof AppError) {
+			return fail(err.status, { message: err.message, errors: err.errors, values: echo(form) });
+		}
+		throw err;
+	}
+}
+
+function echo(form: FormData): Record<string, string> {
+	const values: Record<string, string> = {};
+	for (const [key, value] of form) {
+		if (typeof value === 'string' && !/password|current|next|confirm/i.test(key)) {
+			values[key] = value.slice(0, 1000);
+		}
+	}
+	return values;
+}
+
+/** A form's text field, or '' when absent or a file. */
+export function text(form: FormData, name: string): string {
+	const value = form.get(name);
+	return typeof value === 'string' ? value : '';
+}

@@ -1,0 +1,152 @@
+import { isHttpError, isRedirect, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { AppError, type FieldError } from '$lib/server/errors';
+import { logger } from '$lib/server/log';
+
+const titles: Record<number, string> = {
+	400: 'Bad Request',
+	401: 'Unauthorized',
+	403: 'Forbidden',
+	404: 'Not Found',
+	405: 'Method Not Allowed',
+	409: 'Conflict',
+	412: 'Precondition Failed',
+	413: 'Content Too Large',
+	415: 'Unsupported Media Type',
+	422: 'Unprocessable Content',
+	429: 'Too Many Requests',
+	500: 'Internal Server Error',
+	503: 'Service Unavailable'
+};
+
+/** An RFC 9457 problem+json response. */
+export function problem(
+	status: number,
+	detail: string,
+	extra: { errors?: FieldError[]; headers?: Record<string, string>; instance?: string } = {}
+): Response {
+	const body = {
+		type: 'about:blank',
+		title: titles[status] ?? 'Error',
+		status,
+		detail,
+		...(extra.instance ? { instance: extra.instance } : {}),
+		...(extra.errors?.length
+			? { errors: extra.errors.map(({ path, message }) => ({ path, message })) }
+			: {})
+	};
+	return new Response(JSON.stringify(body), {
+		status,
+		headers: { 'content-type': 'application/problem+json', ...extra.headers }
+	});
+}
+
+/**
+ * Wraps an API handler so that every failure becomes problem+json: AppError with its status,
+ * SvelteKit's `error()` with its own, anything else a 500 that is logged and never shown.
+ */
+export function api(handler: RequestHandler): RequestHandler {
+	return async (event) => {
+		try {
+			return await handler(event);
+		} catch (err) {
+			if (err instanceof AppError) {
+				return problem(err.status, err.message, { errors: err.errors, headers: err.headers });
+			}
+			if (isHttpError(err)) {
+				return problem(err.status, err.body.message);
+			}
+			if (isRedirect(err)) {
+				throw err;
+			}
+			const requestId = event.locals.requestId;
+			logger.error({ err, requestId, path: event.url.pathname }, 'unhandled API error');
+			return problem(500, `Something went wrong on our side (request ${requestId}).`);
+		}
+	};
+}
+
+export const JSON_LIMIT_BYTES = 1024 * 1024;
+
+/**
+ * Reads a JSON request body of at most `limitBytes`. Fails with 415 for another content type,
+ * 413 when too large, 400 for malformed JSON or invalid UTF-8.
+ */
+export async function readJson(event: RequestEvent, limitBytes = JSON_LIMIT_BYTES): Promise<unknown> {
+	const type = event.request.headers.get('content-type') ?? '';
+	if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+		throw new AppError(415, 'Send the body as application/json.');
+	}
+	const declared = Number(event.request.headers.get('content-length') ?? 0);
+	if (declared > limitBytes) {
+		throw new AppError(413, `The body may be at most ${limitBytes} bytes.`);
+	}
+	const bytes = await readLimited(event.request, limitBytes);
+	let text: string;
+	try {
+		text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+	} catch {
+		throw new AppError(400, 'The body is not valid UTF-8.');
+	}
+	try {
+		return JSON.parse(text);
+	} catch {
+		throw new AppError(400, 'The body is not valid JSON.');
+	}
+}
+
+async function readLimited(request: Request, limitBytes: number): Promise<Uint8Array> {
+	if (!request.body) {
+		return new Uint8Array();
+	}
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	const reader = request.body.getReader();
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) {
+			break;
+		}
+		size += value.byteLength;
+		if (size > limitBytes) {
+			await reader.cancel();
+			throw new AppError(413, `The body may be at most ${limitBytes} bytes.`);
+		}
+		chunks.push(value);
+	}
+	const bytes = new Uint8Array(size);
+	let offset = 0;
+	for (const chunk of chunks) {
+		bytes.set(chunk, offset);
+		offset += chunk.byteLength;
+	}
+	return bytes;
+}
+
+/** Validates `input` against `schema`; a mismatch is a 422 naming each field's path. */
+export function parse<TSchema extends v.GenericSchema>(
+	schema: TSchema,
+	input: unknown
+): v.InferOutput<TSchema> {
+	const result = v.safeParse(schema, input);
+	if (result.success) {
+		return result.output;
+	}
+	throw new AppError(
+		422,
+		'The input is not valid.',
+		result.issues.map((issue) => ({
+			path: v.getDotPath(issue) ?? '',
+			code: issue.type,
+			message: issue.message
+		}))
+	);
+}
+
+/** A JSON response. */
+export function json(data: unknown, status = 200, headers: Record<string, string> = {}): Response {
+	return new Response(JSON.stringify(data), {
+		status,
+		headers: { 'content-type': 'application/json', ...headers }
+	});
+}

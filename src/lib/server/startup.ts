@@ -1,0 +1,44 @@
+import { resolve } from 'node:path';
+import { connect, migrate, type Connection } from '$lib/server/db';
+import { seedDemo, type DemoLogin } from '$lib/server/demo';
+import { logger } from '$lib/server/log';
+import * as users from '$lib/server/users';
+
+/**
+ * Brings the database up at server start: connects (DATABASE_URL, else PGlite in DATA_DIR),
+ * migrates, creates or resets the admin from ADMIN_EMAIL + ADMIN_PASSWORD, and on a database
+ * without users seeds the demo unless SEED_DEMO=false, printing its logins once.
+ */
+export async function start(env: Record<string, string | undefined>): Promise<Connection> {
+	const dataDir = resolve(env.DATA_DIR ?? 'data', 'pgdata');
+	const connection = await connect({ url: env.DATABASE_URL, dataDir });
+	await migrate(connection);
+	logger.info({ database: connection.kind }, 'database ready');
+	if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
+		await users.ensureAdmin(connection.db, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
+		logger.info({ email: env.ADMIN_EMAIL }, 'admin account ready');
+	}
+	if (env.SEED_DEMO !== 'false') {
+		const logins = await seedDemo(connection.db);
+		if (logins) {
+			printLogins(logins);
+		}
+	}
+	return connection;
+}
+
+function printLogins(logins: DemoLogin[]): void {
+	const width = Math.max(...logins.map((login) => login.email.length));
+	const lines = logins.map(
+		(login) => `  ${login.email.padEnd(width)}  ${login.password}  ${login.roles.join(', ')}`
+	);
+	// Printed once, on the console rather than in the JSON log, for the person starting the demo.
+	console.log(
+		[
+			'',
+			'Factmark demo accounts (shown only now; keep them):',
+			...lines,
+			''
+		].join('\n')
+	);
+}
