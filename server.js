@@ -6,6 +6,10 @@ import http from 'node:http';
 import pino from 'pino';
 
 const logger = pino({ level: process.env.LOG_LEVEL ?? 'info' });
+const port = Number(process.env.PORT ?? 3000);
+// The public address; adapter-node would otherwise assume https, and form posts over plain
+// http would fail its CSRF check. Set ORIGIN in production.
+process.env.ORIGIN ??= `http://localhost:${port}`;
 // Large enough for evidence files; each endpoint enforces its own, smaller limit.
 process.env.BODY_SIZE_LIMIT ??= '12M';
 
@@ -38,7 +42,6 @@ const server = http.createServer((req, res) => {
 	handler(req, res);
 });
 
-const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
 server.listen(port, host, () => {
 	logger.info({ port }, `Factmark is serving on http://localhost:${port}`);

@@ -1,13 +1,20 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
+import {
+	cookieName,
+	defineCustomServerStrategy,
+	getLocale,
+	isLocale,
+	locales
+} from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { deleteSessionCookie, readSessionCookie, validateToken } from '$lib/server/auth';
 import type { Connection } from '$lib/server/db';
 import { problem } from '$lib/server/http/problem';
 import { logger } from '$lib/server/log';
 import { start } from '$lib/server/startup';
-import { textDirection } from '$lib/i18n';
+import { negotiateLocale, textDirection } from '$lib/i18n';
 
 let connection: Connection | undefined;
 
@@ -60,12 +67,27 @@ const authentication: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+// The language chosen with the switch (a cookie), else the browser's preference. One strategy
+// rather than paraglide's two, because paraglide asks custom strategies before built-in ones.
+defineCustomServerStrategy('custom-locale', {
+	getLocale: (request) => {
+		const cookie = request?.headers
+			.get('cookie')
+			?.split(/;\s*/)
+			.find((pair) => pair.startsWith(`${cookieName}=`))
+			?.slice(cookieName.length + 1);
+		return isLocale(cookie)
+			? cookie
+			: negotiateLocale(request?.headers.get('accept-language') ?? null, locales);
+	}
+});
+
 const localisation: Handle = ({ event, resolve }) =>
-	paraglideMiddleware(event.request, ({ request, locale }) => {
+	paraglideMiddleware(event.request, ({ request }) => {
 		event.request = request;
 		return resolve(event, {
 			transformPageChunk: ({ html }) =>
-				html.replace('%lang%', locale).replace('%dir%', textDirection(locale))
+				html.replace('%lang%', getLocale()).replace('%dir%', textDirection(getLocale()))
 		});
 	});
 

@@ -17,7 +17,8 @@ const byCode: Record<string, () => string> = {
 	wrong_password: m.error_wrong_password,
 	email: m.error_invalid_email,
 	non_empty: m.error_required,
-	passwords_differ: m.error_passwords_differ
+	passwords_differ: m.error_passwords_differ,
+	last_admin: m.error_last_admin
 };
 
 /** The message, in the UI language, for the error on field `path`, if there is one. */

@@ -15,7 +15,10 @@ export async function start(env: Record<string, string | undefined>): Promise<Co
 	await migrate(connection);
 	logger.info({ database: connection.kind }, 'database ready');
 	if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
-		await users.ensureAdmin(connection.db, { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD });
+		await users.ensureAdmin(connection.db, {
+			email: env.ADMIN_EMAIL,
+			password: env.ADMIN_PASSWORD
+		});
 		logger.info({ email: env.ADMIN_EMAIL }, 'admin account ready');
 	}
 	if (env.SEED_DEMO !== 'false') {
@@ -33,12 +36,5 @@ function printLogins(logins: DemoLogin[]): void {
 		(login) => `  ${login.email.padEnd(width)}  ${login.password}  ${login.roles.join(', ')}`
 	);
 	// Printed once, on the console rather than in the JSON log, for the person starting the demo.
-	console.log(
-		[
-			'',
-			'Factmark demo accounts (shown only now; keep them):',
-			...lines,
-			''
-		].join('\n')
-	);
+	console.log(['', 'Factmark demo accounts (shown only now; keep them):', ...lines, ''].join('\n'));
 }

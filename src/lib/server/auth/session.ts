@@ -94,10 +94,7 @@ export async function validateToken(
 	let current = row.session;
 	if (now.getTime() - current.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
 		const expiresAt = new Date(
-			Math.min(
-				now.getTime() + IDLE_TIMEOUT_MS,
-				current.createdAt.getTime() + ABSOLUTE_TIMEOUT_MS
-			)
+			Math.min(now.getTime() + IDLE_TIMEOUT_MS, current.createdAt.getTime() + ABSOLUTE_TIMEOUT_MS)
 		);
 		[current] = await db
 			.update(session)
@@ -135,9 +132,7 @@ export async function invalidateUserSessions(
 	keepSessionId?: string
 ): Promise<void> {
 	const mine = eq(session.userId, userId);
-	await db
-		.delete(session)
-		.where(keepSessionId ? and(mine, ne(session.id, keepSessionId)) : mine);
+	await db.delete(session).where(keepSessionId ? and(mine, ne(session.id, keepSessionId)) : mine);
 }
 
 /** A user's live sessions, most recently used first. */

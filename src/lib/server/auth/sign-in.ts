@@ -32,14 +32,22 @@ export async function verifyCredentials(
 			account.allowed ? 0 : account.retryAfterSeconds,
 			address.allowed ? 0 : address.retryAfterSeconds
 		);
-		throw new AppError(429, `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minutes.`, [], {
-			'retry-after': String(wait)
-		});
+		throw new AppError(
+			429,
+			`Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minutes.`,
+			[],
+			{
+				'retry-after': String(wait)
+			}
+		);
 	}
 	const [found] = await db.select().from(user).where(eq(user.email, email));
 	// Hash even for an unknown email, so that timing does not tell which emails exist.
 	dummyHash ??= hashPassword('not a real password, only for timing');
-	const valid = await verifyPassword(found?.passwordHash ?? (await dummyHash), credentials.password);
+	const valid = await verifyPassword(
+		found?.passwordHash ?? (await dummyHash),
+		credentials.password
+	);
 	if (!found || !valid || found.disabledAt) {
 		throw new AppError(401, BAD_CREDENTIALS);
 	}

@@ -10,7 +10,10 @@ export const user = pgTable(
 		email: text('email').notNull().unique(),
 		name: text('name').notNull(),
 		passwordHash: text('password_hash').notNull(),
-		roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
+		roles: text('roles')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
 		disabledAt: timestamp('disabled_at', { withTimezone: true }),
 		createdAt: createdAt(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()

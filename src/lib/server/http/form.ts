@@ -1,4 +1,4 @@
-import { fail, type ActionFailure } from '@sveltejs/kit';
+import { error, fail, type ActionFailure } from '@sveltejs/kit';
 import { AppError, type FieldError } from '$lib/server/errors';
 
 export interface FormFailure {
@@ -39,4 +39,16 @@ function echo(form: FormData): Record<string, string> {
 export function text(form: FormData, name: string): string {
 	const value = form.get(name);
 	return typeof value === 'string' ? value : '';
+}
+
+/** For loads: an AppError (a 404, say) becomes SvelteKit's error page with its status. */
+export async function orErrorPage<T>(work: Promise<T>): Promise<T> {
+	try {
+		return await work;
+	} catch (err) {
+		if (err instanceof AppError) {
+			error(err.status, err.message);
+		}
+		throw err;
+	}
 }

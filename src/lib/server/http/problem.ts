@@ -72,7 +72,10 @@ export const JSON_LIMIT_BYTES = 1024 * 1024;
  * Reads a JSON request body of at most `limitBytes`. Fails with 415 for another content type,
  * 413 when too large, 400 for malformed JSON or invalid UTF-8.
  */
-export async function readJson(event: RequestEvent, limitBytes = JSON_LIMIT_BYTES): Promise<unknown> {
+export async function readJson(
+	event: RequestEvent,
+	limitBytes = JSON_LIMIT_BYTES
+): Promise<unknown> {
 	const type = event.request.headers.get('content-type') ?? '';
 	if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
 		throw new AppError(415, 'Send the body as application/json.');
@@ -149,4 +152,45 @@ export function json(data: unknown, status = 200, headers: Record<string, string
 		status,
 		headers: { 'content-type': 'application/json', ...headers }
 	});
+}
+
+/** For an API route's `fallback` export: any method it does not define. */
+export const methodNotAllowed: RequestHandler = ({ request }) =>
+	problem(405, `${request.method} is not allowed here.`);
+
+const pageQuery = v.object({
+	limit: v.optional(
+		v.pipe(
+			v.string(),
+			v.regex(/^\d{1,3}$/, 'limit is a whole number from 1 to 200.'),
+			v.transform(Number),
+			v.minValue(1, 'limit is at least 1.'),
+			v.maxValue(200, 'limit is at most 200.')
+		),
+		'50'
+	),
+	cursor: v.optional(
+		v.pipe(
+			v.string(),
+			v.regex(/^\d{1,9}$/, 'cursor is not one this API gave out.'),
+			v.transform(Number)
+		),
+		'0'
+	)
+});
+
+/**
+ * Pages a list per the API conventions: `?limit=` (default 50, max 200) and the opaque
+ * `?cursor=` from the previous page's `nextCursor`.
+ */
+export function paginate<T>(
+	url: URL,
+	all: readonly T[]
+): { items: T[]; nextCursor: string | null } {
+	const { limit, cursor } = parse(pageQuery, {
+		limit: url.searchParams.get('limit') ?? undefined,
+		cursor: url.searchParams.get('cursor') ?? undefined
+	});
+	const end = cursor + limit;
+	return { items: all.slice(cursor, end), nextCursor: end < all.length ? String(end) : null };
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
 import type { Database } from '$lib/server/db';
-import { session, user } from '$lib/server/db/schema';
+import { user } from '$lib/server/db/schema';
 import { AppError, invalid, isUniqueViolation, notFound } from '$lib/server/errors';
 import {
 	checkPasswordPolicy,
@@ -51,7 +51,8 @@ export async function list(db: Database): Promise<UserSummary[]> {
 	const rows = await db
 		.select({
 			user,
-			sessions: sql<number>`(select count(*) from ${session} where ${session.userId} = ${user.id} and ${session.expiresAt} > now())`
+			// Written out: drizzle would leave "id" unqualified inside the subquery.
+			sessions: sql<number>`(select count(*) from "session" s where s.user_id = "user".id and s.expires_at > now())`
 		})
 		.from(user)
 		.orderBy(asc(user.name), asc(user.email));
@@ -97,12 +98,11 @@ async function assertAnotherActiveAdmin(db: Database, exceptId: string): Promise
 	const [other] = await db
 		.select({ id: user.id })
 		.from(user)
-		.where(
-			and(ne(user.id, exceptId), isNull(user.disabledAt), sql`'admin' = any(${user.roles})`)
-		)
+		.where(and(ne(user.id, exceptId), isNull(user.disabledAt), sql`'admin' = any(${user.roles})`))
 		.limit(1);
 	if (!other) {
-		throw new AppError(409, 'At least one active admin must remain.');
+		const message = 'At least one active admin must remain.';
+		throw new AppError(409, message, [{ path: '', code: 'last_admin', message }]);
 	}
 }
 

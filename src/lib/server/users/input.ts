@@ -26,9 +26,15 @@ export const roleList = v.pipe(
 	v.transform((list) => [...new Set(list)].sort())
 );
 
-export const newUser = v.strictObject({ email, name, password, roles: roleList });
+// A missing field is treated as empty, so that it gets the field's own message.
+export const newUser = v.strictObject({
+	email: v.optional(email, ''),
+	name: v.optional(name, ''),
+	password: v.optional(password, ''),
+	roles: v.optional(roleList, [])
+});
 
 export const login = v.object({
-	email: v.pipe(v.string('Enter your email address.'), v.maxLength(254)),
-	password: v.pipe(v.string('Enter your password.'), v.maxLength(1024))
+	email: v.optional(v.pipe(v.string('Enter your email address.'), v.maxLength(254)), ''),
+	password: v.optional(v.pipe(v.string('Enter your password.'), v.maxLength(1024)), '')
 });
