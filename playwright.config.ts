@@ -1,7 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 
-const port = Number(process.env.E2E_PORT ?? 4173);
-import { admin } from './tests/e2e/admin-account';
+import { admin, origin, port } from './tests/e2e/e2e-env';
 
 export default defineConfig({
 	testDir: 'tests/e2e',
@@ -11,7 +10,7 @@ export default defineConfig({
 	retries: 0,
 	reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
 	use: {
-		baseURL: `http://localhost:${port}`,
+		baseURL: origin,
 		trace: 'retain-on-failure',
 		screenshot: 'only-on-failure',
 		launchOptions: {
@@ -33,7 +32,7 @@ export default defineConfig({
 		// A fresh embedded database for every run, bootstrapped with an admin only; the tests
 		// make the other people they need through the API.
 		command: 'rm -rf test-results/e2e-data && node server.js',
-		url: `http://localhost:${port}/readyz`,
+		url: `${origin}/readyz`,
 		reuseExistingServer: false,
 		timeout: 60_000,
 		stdout: 'ignore',

@@ -1,5 +1,5 @@
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
-import { admin } from './admin-account';
+import { admin } from './e2e-env';
 
 export interface Person {
 	email: string;

@@ -82,6 +82,7 @@ export async function readJson(
 	}
 	const declared = Number(event.request.headers.get('content-length') ?? 0);
 	if (declared > limitBytes) {
+		await drain(event.request);
 		throw new AppError(413, `The body may be at most ${limitBytes} bytes.`);
 	}
 	const bytes = await readLimited(event.request, limitBytes);
@@ -95,6 +96,21 @@ export async function readJson(
 		return JSON.parse(text);
 	} catch {
 		throw new AppError(400, 'The body is not valid JSON.');
+	}
+}
+
+/**
+ * Reads and drops the rest of a body (adapter-node stops at BODY_SIZE_LIMIT), so that the
+ * client, still sending, receives our 413 rather than a reset connection.
+ */
+async function drain(request: Request): Promise<void> {
+	try {
+		const reader = request.body?.getReader();
+		while (reader && !(await reader.read()).done) {
+			// discard
+		}
+	} catch {
+		// The body ended early or went over the server's limit: nothing more to read.
 	}
 }
 
@@ -112,7 +128,8 @@ async function readLimited(request: Request, limitBytes: number): Promise<Uint8A
 		}
 		size += value.byteLength;
 		if (size > limitBytes) {
-			await reader.cancel();
+			reader.releaseLock();
+			await drain(request);
 			throw new AppError(413, `The body may be at most ${limitBytes} bytes.`);
 		}
 		chunks.push(value);
