@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
-import { connect, migrate, type Connection } from '$lib/server/db';
+import { deleteExpiredSessions } from '$lib/server/auth';
+import { deleteStale } from '$lib/server/auth/throttle';
+import { connect, migrate, type Connection, type Database } from '$lib/server/db';
 import { seedDemo, type DemoLogin } from '$lib/server/demo';
 import { logger } from '$lib/server/log';
 import * as users from '$lib/server/users';
@@ -27,7 +29,15 @@ export async function start(env: Record<string, string | undefined>): Promise<Co
 			printLogins(logins);
 		}
 	}
+	await tidy(connection.db);
+	// Expired sessions and old sign-in counters are harmless but pile up; sweep them hourly.
+	setInterval(() => void tidy(connection.db).catch(() => {}), 60 * 60 * 1000).unref();
 	return connection;
+}
+
+async function tidy(db: Database): Promise<void> {
+	await deleteExpiredSessions(db);
+	await deleteStale(db);
 }
 
 function printLogins(logins: DemoLogin[]): void {

@@ -53,3 +53,13 @@ export async function refund(db: Database, key: string): Promise<void> {
 		.set({ count: sql`greatest(${rateLimit.count} - 1, 0)` })
 		.where(eq(rateLimit.key, key));
 }
+
+/** Forgets counters whose window ended long ago. */
+export async function deleteStale(db: Database, now = new Date()): Promise<void> {
+	const longest = Math.max(...Object.values(loginLimits).map((limit) => limit.windowMs));
+	await db
+		.delete(rateLimit)
+		.where(
+			sql`${rateLimit.windowStart} < ${new Date(now.getTime() - longest).toISOString()}::timestamptz`
+		);
+}
