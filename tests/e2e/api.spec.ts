@@ -179,3 +179,16 @@ test('health and readiness', async ({ request }) => {
 	expect(ready.status()).toBe(200);
 	expect(ready.headers()['x-request-id']).toMatch(/^[\w-]{8,}$/);
 });
+
+test('the OpenAPI description lists every endpoint', async ({ request }) => {
+	const response = await request.get('/api/v1/openapi.json');
+	expect(response.status()).toBe(200);
+	const document = await response.json();
+	expect(document.openapi).toBe('3.1.0');
+	expect(Object.keys(document.paths).sort()).toEqual([
+		'/auth/login',
+		'/auth/logout',
+		'/me',
+		'/users'
+	]);
+});
