@@ -88,3 +88,28 @@ test('a page asked for before signing in opens after signing in', async ({ page,
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page).toHaveURL(/\/settings$/);
 });
+
+test('after ten failures an account must wait, even with the right password', async ({
+	page,
+	request,
+	editor
+}) => {
+	for (let i = 0; i < 10; i++) {
+		const response = await request.post('/api/v1/auth/login', {
+			data: { email: editor.email, password: `wrong ${i}` }
+		});
+		expect(response.status()).toBe(401);
+	}
+	await page.goto('/login');
+	await page.getByLabel('Email').fill(editor.email);
+	await page.getByLabel('Password').fill(editor.password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('alert')).toHaveText(
+		/^Too many failed sign-ins\. Try again in 1[45] minutes\.$/
+	);
+	const api = await request.post('/api/v1/auth/login', {
+		data: { email: editor.email, password: editor.password }
+	});
+	expect(api.status()).toBe(429);
+	expect(Number(api.headers()['retry-after'])).toBeGreaterThan(800);
+});

@@ -5,6 +5,8 @@ export interface FormFailure {
 	message: string;
 	errors: FieldError[];
 	values: Record<string, string>;
+	/** Seconds to wait, for a 429. */
+	retryAfter?: number;
 }
 
 /**
@@ -19,7 +21,13 @@ export async function attempt<T>(
 		return await work();
 	} catch (err) {
 		if (err instanceof AppError) {
-			return fail(err.status, { message: err.message, errors: err.errors, values: echo(form) });
+			const retryAfter = Number(err.headers['retry-after']) || undefined;
+			return fail(err.status, {
+				message: err.message,
+				errors: err.errors,
+				values: echo(form),
+				retryAfter
+			});
 		}
 		throw err;
 	}
