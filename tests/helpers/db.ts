@@ -1,0 +1,124 @@
+import { randomBytes } from 'node:crypto';
+import { sql, type SQL } from 'drizzle-orm';
+import postgres from 'postgres';
+import { afterAll, beforeAll } from 'vitest';
+import { connect, migrate, type Connection, type Database } from '$lib/server/db';
+
+export type Backend = 'pglite' | 'postgres';
+
+/** PGlite always; the PostgreSQL server too when TEST_DATABASE_URL names one. */
+export function testBackends(): Backend[] {
+	return process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+}
+
+export const backends = testBackends();
+
+export interface TestDatabase {
+	connection: Connection;
+	/** Closes the connection and, on a server, drops the database. */
+	dispose(): Promise<void>;
+}
+
+function adminClient(url: string) {
+	return postgres(url, { max: 1, onnotice: () => {} });
+}
+
+/**
+ * An empty database of `kind`: in-memory PGlite, or a freshly created, uniquely named
+ * database on the TEST_DATABASE_URL server. Migrated unless `options.migrate` is false.
+ */
+export async function openDatabase(
+	kind: Backend,
+	options: { migrate?: boolean } = {}
+): Promise<TestDatabase> {
+	let connection: Connection;
+	let drop = async () => {};
+	if (kind === 'pglite') {
+		connection = await connect({ dataDir: 'memory://' });
+	} else {
+		const serverUrl = process.env.TEST_DATABASE_URL;
+		if (!serverUrl) {
+			throw new Error('The postgres backend needs TEST_DATABASE_URL.');
+		}
+		const name = `factmark_test_${randomBytes(6).toString('hex')}`;
+		const admin = adminClient(serverUrl);
+		try {
+			await admin.unsafe(`create database "${name}"`);
+		} finally {
+			await admin.end({ timeout: 5 });
+		}
+		const url = new URL(serverUrl);
+		url.pathname = `/${name}`;
+		connection = await connect({ url: url.href });
+		drop = async () => {
+			const dropper = adminClient(serverUrl);
+			try {
+				await dropper.unsafe(`drop database if exists "${name}" with (force)`);
+			} finally {
+				await dropper.end({ timeout: 5 });
+			}
+		};
+	}
+	if (options.migrate !== false) {
+		await migrate(connection);
+	}
+	return {
+		connection,
+		dispose: async () => {
+			try {
+				await connection.close();
+			} finally {
+				await drop();
+			}
+		}
+	};
+}
+
+/**
+ * Registers beforeAll/afterAll that open a migrated database of `kind` for the enclosing
+ * describe block (one per test file and backend: PGlite takes seconds to start).
+ */
+export function useDatabase(kind: Backend, options: { migrate?: boolean } = {}) {
+	let opened: TestDatabase | undefined;
+	beforeAll(async () => {
+		opened = await openDatabase(kind, options);
+	});
+	afterAll(async () => {
+		await opened?.dispose();
+	});
+	const current = () => {
+		if (!opened) {
+			throw new Error('The database is not open yet: use it inside a test or hook.');
+		}
+		return opened.connection;
+	};
+	return {
+		get connection(): Connection {
+			return current();
+		},
+		get db(): Database {
+			return current().db;
+		}
+	};
+}
+
+/** Empties every table, for a clean slate between tests (much cheaper than a new database). */
+export async function resetData(db: Database): Promise<void> {
+	await db.execute(sql`truncate "user", "session", "rate_limit", "document" cascade`);
+}
+
+/** The number of rows in `table`. */
+export async function countRows(db: Database, table: string): Promise<number> {
+	const rows = await rowsOf<{ count: number }>(
+		db,
+		sql`select count(*)::int as count from ${sql.identifier(table)}`
+	);
+	return rows[0].count;
+}
+
+/** Runs a raw query and returns its rows, whichever driver is behind `db`. */
+export async function rowsOf<T>(db: Database, query: SQL): Promise<T[]> {
+	const result: unknown = await db.execute(query);
+	// postgres.js returns the rows themselves, PGlite an object holding them.
+	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
