@@ -55,8 +55,12 @@ test('an admin changes roles, resets a password and disables a person', async ({
 
 	await signIn(page, admin);
 	await page.getByRole('link', { name }).click();
+	await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+	// Interact only once the page's script has loaded, or hydration may reset a checkbox.
+	await page.waitForLoadState('networkidle');
 	await page.getByLabel(/^Reviewer/).check();
 	await page.getByRole('button', { name: 'Save roles' }).click();
+	await expect(page.getByLabel(/^Reviewer/)).toBeChecked();
 	await expect(page.getByRole('status')).toHaveText('Roles saved.');
 
 	await page.getByRole('button', { name: 'Disable and sign out everywhere' }).click();

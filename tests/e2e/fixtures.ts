@@ -37,11 +37,12 @@ export async function createPerson(
 
 /** Signs in through the sign-in page, as a person would. */
 export async function signIn(page: Page, person: { email: string; password: string }) {
-	await page.goto('/login');
+	await page.goto('/login', { waitUntil: 'networkidle' });
 	await page.getByLabel(/email|電子郵件/i).fill(person.email);
 	await page.getByLabel(/^(password|密碼)$/i).fill(person.password);
 	await page.getByRole('button', { name: /^(sign in|登入)$/i }).click();
 	await expect(page).not.toHaveURL(/\/login/);
+	await page.waitForLoadState('networkidle');
 }
 
 export const test = base.extend<{ editor: Person; reviewer: Person }>({
