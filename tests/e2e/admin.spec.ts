@@ -86,3 +86,18 @@ test('an admin changes roles, resets a password and disables a person', async ({
 	await expect(theirs.getByRole('link', { name: 'Review queue' })).toBeVisible();
 	await theirs.close();
 });
+
+test('an admin signs a person out everywhere', async ({ page, browser, request }) => {
+	const name = `Signed Out ${Date.now().toString(36)}`;
+	const person = await createPerson(request, ['reviewer'], name);
+	const theirs = await browser.newPage();
+	await signIn(theirs, person);
+
+	await signIn(page, admin);
+	await page.getByRole('link', { name }).click();
+	await page.getByRole('button', { name: 'Sign out everywhere', exact: true }).click();
+	await expect(page.getByRole('status')).toHaveText(`${name} is signed out everywhere.`);
+	await theirs.goto('/review');
+	await expect(theirs).toHaveURL(/\/login/);
+	await theirs.close();
+});

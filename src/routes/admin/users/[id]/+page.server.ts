@@ -1,4 +1,4 @@
-import { requirePermission } from '$lib/server/auth';
+import { invalidateUserSessions, requirePermission } from '$lib/server/auth';
 import { attempt, orErrorPage, text } from '$lib/server/http/form';
 import { parse } from '$lib/server/http/problem';
 import * as users from '$lib/server/users';
@@ -27,6 +27,15 @@ export const actions: Actions = {
 			return {
 				done: text(form, 'disabled') === 'true' ? ('disabled' as const) : ('enabled' as const)
 			};
+		});
+	},
+	signOut: async (event) => {
+		requirePermission(event, 'user.manage');
+		const form = await event.request.formData();
+		return attempt(form, async () => {
+			const person = await users.get(event.locals.db, event.params.id);
+			await invalidateUserSessions(event.locals.db, person.id);
+			return { done: 'signedOut' as const };
 		});
 	},
 	password: async (event) => {
