@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+	check,
+	date,
+	index,
+	integer,
+	pgTable,
+	real,
+	text,
+	timestamp,
+	unique,
+	uuid
+} from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
@@ -70,4 +81,56 @@ export const document = pgTable(
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 	},
 	(t) => [index('document_updated_idx').on(t.updatedAt)]
+);
+
+/** Every text a document has had; the document row holds the current one as well. */
+export const documentRevision = pgTable(
+	'document_revision',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		documentId: uuid('document_id')
+			.notNull()
+			.references(() => document.id, { onDelete: 'cascade' }),
+		number: integer('number').notNull(),
+		text: text('text').notNull(),
+		createdBy: uuid('created_by').references(() => user.id),
+		createdAt: createdAt()
+	},
+	(t) => [unique('document_revision_number').on(t.documentId, t.number)]
+);
+
+/**
+ * A highlighted span of a document's current text, anchored by W3C selectors: the quote with
+ * its context, and the position in code points. An orphan (its words changed or are gone in a
+ * later revision) keeps its old quote and may carry a suggested new passage.
+ */
+export const claim = pgTable(
+	'claim',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		documentId: uuid('document_id')
+			.notNull()
+			.references(() => document.id, { onDelete: 'cascade' }),
+		exact: text('exact').notNull(),
+		prefix: text('prefix').notNull().default(''),
+		suffix: text('suffix').notNull().default(''),
+		start: integer('start').notNull(),
+		end: integer('end').notNull(),
+		orphanedAt: timestamp('orphaned_at', { withTimezone: true }),
+		suggestionStart: integer('suggestion_start'),
+		suggestionEnd: integer('suggestion_end'),
+		suggestionConfidence: real('suggestion_confidence'),
+		claimText: text('claim_text').notNull().default(''),
+		claimant: text('claimant').notNull().default(''),
+		claimDate: date('claim_date'),
+		version: integer('version').notNull().default(1),
+		createdBy: uuid('created_by').references(() => user.id),
+		createdAt: createdAt(),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+		deletedAt: timestamp('deleted_at', { withTimezone: true })
+	},
+	(t) => [
+		index('claim_document_idx').on(t.documentId),
+		check('claim_range', sql`${t.start} >= 0 and ${t.end} > ${t.start}`)
+	]
 );

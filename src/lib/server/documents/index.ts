@@ -1,6 +1,6 @@
 import { and, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '$lib/server/db';
-import { document, user } from '$lib/server/db/schema';
+import { claim, document, documentRevision, user } from '$lib/server/db/schema';
 import { canonicalText } from '$lib/text/canonical';
 
 export type Status = (typeof document.status.enumValues)[number];
@@ -26,7 +26,10 @@ export function slugify(title: string): string {
 	return [...slug].slice(0, 60).join('').replace(/-+$/, '') || 'document';
 }
 
-/** Stores a new draft with its text in canonical form, under a slug no other document has. */
+/**
+ * Stores a new draft with its text in canonical form as revision 1, under a slug no other
+ * document has.
+ */
 export async function create(db: Database, input: NewDocument, createdBy: string) {
 	const base = slugify(input.title);
 	const taken = await db
@@ -38,11 +41,15 @@ export async function create(db: Database, input: NewDocument, createdBy: string
 	for (let n = 2; used.has(slug); n++) {
 		slug = `${base}-${n}`;
 	}
-	const [row] = await db
-		.insert(document)
-		.values({ ...input, text: canonicalText(input.text), slug, createdBy })
-		.returning();
-	return row;
+	const text = canonicalText(input.text);
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.insert(document)
+			.values({ ...input, text, slug, createdBy })
+			.returning();
+		await tx.insert(documentRevision).values({ documentId: row.id, number: 1, text, createdBy });
+		return row;
+	});
 }
 
 /** Documents, most recently changed first, optionally by status and by words in the title. */
@@ -64,7 +71,7 @@ export async function list(db: Database, filter: { status?: Status; q?: string }
 			status: document.status,
 			updatedAt: document.updatedAt,
 			createdBy: user.name,
-			characters: sql<number>`char_length(${document.text})`
+			claims: sql<number>`(select count(*)::int from ${claim} where ${claim.documentId} = ${document.id} and ${claim.deletedAt} is null)`
 		})
 		.from(document)
 		.leftJoin(user, eq(document.createdBy, user.id))
