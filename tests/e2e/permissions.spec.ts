@@ -12,6 +12,7 @@ import { createPerson, expect, test } from './fixtures';
 // completeness test below, so a new page cannot ship without a rule.
 const pages: Record<string, Action> = {
 	'/documents': 'document.read',
+	'/documents/new': 'document.create',
 	'/review': 'review.queue',
 	'/admin/users': 'user.manage',
 	'/settings': 'account.manage'

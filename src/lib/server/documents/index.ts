@@ -1,6 +1,8 @@
 import { and, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '$lib/server/db';
 import { claim, document, documentRevision, user } from '$lib/server/db/schema';
+import { notFound } from '$lib/server/errors';
+import { isUuid } from '$lib/server/users';
 import { canonicalText } from '$lib/text/canonical';
 
 export type Status = (typeof document.status.enumValues)[number];
@@ -78,4 +80,13 @@ export async function list(db: Database, filter: { status?: Status; q?: string }
 		.where(and(...conditions))
 		.orderBy(desc(document.updatedAt))
 		.limit(200);
+}
+
+/** One document with its current text; AppError 404 when there is none with that id. */
+export async function get(db: Database, id: string) {
+	const [row] = isUuid(id) ? await db.select().from(document).where(eq(document.id, id)) : [];
+	if (!row) {
+		throw notFound('No such document.');
+	}
+	return row;
 }

@@ -37,7 +37,7 @@ function echo(form: FormData): Record<string, string> {
 	const values: Record<string, string> = {};
 	for (const [key, value] of form) {
 		if (typeof value === 'string' && !/password|current|next|confirm/i.test(key)) {
-			values[key] = value.slice(0, 1000);
+			values[key] = value;
 		}
 	}
 	return values;
