@@ -13,12 +13,19 @@ const rightToLeft = new Set([
 	'yi'
 ]);
 
-/** `rtl` for languages written right to left (by the BCP 47 tag's language), else `ltr`. */
+const rightToLeftScripts = /^(Arab|Hebr|Thaa|Syrc|Nkoo|Adlm|Mand|Samr|Rohg)$/i;
+
+/**
+ * `rtl` for text written right to left, else `ltr`: by the tag's script when it names one
+ * (ar-Latn is ltr, sd-Arab rtl), otherwise by its language.
+ */
 export function textDirection(tag: string): 'ltr' | 'rtl' {
-	const language = tag.split('-')[0].toLowerCase();
-	return rightToLeft.has(language) || /-(Arab|Hebr|Thaa|Syrc|Nkoo|Adlm)\b/i.test(tag)
-		? 'rtl'
-		: 'ltr';
+	const [language, ...subtags] = tag.split('-');
+	const script = subtags.find((subtag) => /^[A-Za-z]{4}$/.test(subtag));
+	if (script) {
+		return rightToLeftScripts.test(script) ? 'rtl' : 'ltr';
+	}
+	return rightToLeft.has(language.toLowerCase()) ? 'rtl' : 'ltr';
 }
 
 /**

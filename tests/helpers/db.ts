@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { sql, type SQL } from 'drizzle-orm';
+import { getTableName, is, sql, type SQL } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import { afterAll, beforeAll } from 'vitest';
-import { connect, migrate, type Connection, type Database } from '$lib/server/db';
+import { connect, migrate, schema, type Connection, type Database } from '$lib/server/db';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -102,9 +103,19 @@ export function useDatabase(kind: Backend, options: { migrate?: boolean } = {}) 
 	};
 }
 
+/** The names of the tables schema.ts defines, sorted: what the migrations must create. */
+export const tableNames: string[] = (Object.values(schema) as unknown[])
+	.filter((value): value is PgTable => is(value, PgTable))
+	.map((table) => getTableName(table))
+	.sort();
+
 /** Empties every table, for a clean slate between tests (much cheaper than a new database). */
 export async function resetData(db: Database): Promise<void> {
-	await db.execute(sql`truncate "user", "session", "rate_limit", "document" cascade`);
+	const tables = sql.join(
+		tableNames.map((name) => sql.identifier(name)),
+		sql`, `
+	);
+	await db.execute(sql`truncate ${tables} cascade`);
 }
 
 /** The number of rows in `table`. */

@@ -75,7 +75,12 @@ export async function createDocument(
 ) {
 	return documents.create(
 		db,
-		{ title: 'A test article', text: 'First paragraph.\n\nSecond one.', language: 'en', ...overrides },
+		{
+			title: 'A test article',
+			text: 'First paragraph.\n\nSecond one.',
+			language: 'en',
+			...overrides
+		},
 		createdBy
 	);
 }

@@ -6,7 +6,7 @@ export function canonicalText(raw: string): string {
 	return raw
 		.normalize('NFC')
 		.replace(/\r\n?/g, '\n')
-		.split(/\n[ \t\u00a0\u3000]*\n\s*/)
+		.split(/\n[^\S\n]*\n\s*/)
 		.map((paragraph) =>
 			paragraph
 				.split('\n')

@@ -13,7 +13,7 @@ export type PasswordProblem = 'too_short' | 'too_long' | 'too_common';
 
 /** Checks a new password against the policy; returns what is wrong, or null when it is fine. */
 export function checkPasswordPolicy(password: string): PasswordProblem | null {
-	const length = [...password].length;
+	const length = [...password.normalize('NFC')].length;
 	if (length < MIN_PASSWORD_LENGTH) {
 		return 'too_short';
 	}

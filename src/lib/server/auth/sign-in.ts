@@ -34,7 +34,7 @@ export async function verifyCredentials(
 		);
 		throw new AppError(
 			429,
-			`Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minutes.`,
+			`Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} min.`,
 			[],
 			{
 				'retry-after': String(wait)

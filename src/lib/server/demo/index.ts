@@ -34,6 +34,8 @@ export function randomPassword(): string {
  */
 export async function seedDemo(db: Database): Promise<DemoLogin[] | null> {
 	return db.transaction(async (tx) => {
+		// Instances starting together on an empty database: one seeds, the others see users.
+		await tx.execute(sql`select pg_advisory_xact_lock(7217)`);
 		const [{ count }] = await tx.select({ count: sql<number>`count(*)::int` }).from(user);
 		if (count > 0) {
 			return null;

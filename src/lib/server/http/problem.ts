@@ -148,7 +148,7 @@ export function parse<TSchema extends v.GenericSchema>(
 	schema: TSchema,
 	input: unknown
 ): v.InferOutput<TSchema> {
-	const result = v.safeParse(schema, input);
+	const result = v.safeParse(schema, input, { abortPipeEarly: true });
 	if (result.success) {
 		return result.output;
 	}

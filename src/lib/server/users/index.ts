@@ -93,8 +93,13 @@ export async function create(
 	}
 }
 
-/** Refuses a change that would leave nobody able to manage users. */
+/**
+ * Refuses a change that would leave nobody able to manage users. Call it inside the change's
+ * transaction: the lock makes concurrent demotions take turns, so two admins demoting each
+ * other cannot both succeed.
+ */
 async function assertAnotherActiveAdmin(db: Database, exceptId: string): Promise<void> {
+	await db.execute(sql`select pg_advisory_xact_lock(7216)`);
 	const [other] = await db
 		.select({ id: user.id })
 		.from(user)

@@ -1,0 +1,92 @@
+import { eq } from 'drizzle-orm';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { document, documentRevision } from '$lib/server/db/schema';
+import * as documents from '$lib/server/documents';
+import { backends, resetData, useDatabase } from '../helpers/db';
+import { createDocument, createUser, type TestUser } from '../helpers/factories';
+
+describe.each(backends)('documents on %s', (kind) => {
+	const ctx = useDatabase(kind);
+	let editor: TestUser;
+
+	beforeEach(async () => {
+		await resetData(ctx.db);
+		editor = await createUser(ctx.db, { roles: ['editor'], name: 'Eda Editor' });
+	});
+
+	it('create a draft with canonical text, revision 1, by its editor', async () => {
+		const created = await createDocument(ctx.db, editor.id, {
+			title: 'Cafe\u0301 prices',
+			text: '  First line  \r\nsecond line\r\n\r\n\u3000\r\n\r\nNext paragraph. \r\n'
+		});
+		expect(created).toMatchObject({
+			slug: 'café-prices',
+			title: 'Cafe\u0301 prices',
+			text: 'First line\nsecond line\n\nNext paragraph.',
+			language: 'en',
+			status: 'draft',
+			revision: 1,
+			createdBy: editor.id
+		});
+		const revisions = await ctx.db
+			.select()
+			.from(documentRevision)
+			.where(eq(documentRevision.documentId, created.id));
+		expect(revisions).toMatchObject([{ number: 1, text: created.text, createdBy: editor.id }]);
+	});
+
+	it('give each document its own slug, numbering repeated titles', async () => {
+		const slugs = [];
+		for (const title of ['Moon landing', 'Moon Landing!', 'Moon landing', 'Moon landing 2']) {
+			slugs.push((await createDocument(ctx.db, editor.id, { title })).slug);
+		}
+		// "Moon landing 2" is a title of its own, yet its slug was taken by the second copy.
+		expect(slugs).toEqual(['moon-landing', 'moon-landing-2', 'moon-landing-3', 'moon-landing-2-2']);
+		const other = await createDocument(ctx.db, editor.id, { title: 'Moon' });
+		expect(other.slug).toBe('moon');
+	});
+
+	it('list the newest first, by status and by words in the title', async () => {
+		const first = await createDocument(ctx.db, editor.id, { title: 'Vaccines and autism' });
+		const second = await createDocument(ctx.db, editor.id, {
+			title: '疫苗與自閉症',
+			language: 'zh-Hant'
+		});
+		const third = await createDocument(ctx.db, editor.id, { title: 'Election turnout' });
+		await ctx.db.update(document).set({ status: 'published' }).where(eq(document.id, second.id));
+
+		const all = await documents.list(ctx.db);
+		expect(all.map((d) => d.id)).toEqual([third.id, second.id, first.id]);
+		expect(all[1]).toMatchObject({
+			title: '疫苗與自閉症',
+			createdBy: 'Eda Editor',
+			status: 'published'
+		});
+		expect(all.map((d) => d.claims)).toEqual([0, 0, 0]);
+
+		expect((await documents.list(ctx.db, { status: 'published' })).map((d) => d.id)).toEqual([
+			second.id
+		]);
+		expect((await documents.list(ctx.db, { status: 'draft' })).map((d) => d.id)).toEqual([
+			third.id,
+			first.id
+		]);
+		expect((await documents.list(ctx.db, { q: 'VACCINE' })).map((d) => d.id)).toEqual([first.id]);
+		expect((await documents.list(ctx.db, { q: '自閉' })).map((d) => d.id)).toEqual([second.id]);
+		expect(await documents.list(ctx.db, { q: 'vaccine', status: 'published' })).toEqual([]);
+	});
+
+	it('match % and _ in the search literally', async () => {
+		const percent = await createDocument(ctx.db, editor.id, { title: 'Is it 100% true?' });
+		await createDocument(ctx.db, editor.id, { title: 'Is it 1000 true?' });
+		const underscore = await createDocument(ctx.db, editor.id, { title: 'snake_case names' });
+		await createDocument(ctx.db, editor.id, { title: 'snakescase names' });
+		const backslash = await createDocument(ctx.db, editor.id, { title: 'C:\\path' });
+
+		const ids = async (q: string) => (await documents.list(ctx.db, { q })).map((d) => d.id);
+		expect(await ids('0%')).toEqual([percent.id]);
+		expect(await ids('%')).toEqual([percent.id]);
+		expect(await ids('e_c')).toEqual([underscore.id]);
+		expect(await ids('\\p')).toEqual([backslash.id]);
+	});
+});
