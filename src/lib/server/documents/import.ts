@@ -10,8 +10,7 @@ export interface Imported {
 /** The largest file accepted for import (a .docx carries more than its text). */
 export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
-const formats = ['txt', 'md', 'html', 'docx'] as const;
-export type Format = (typeof formats)[number];
+export type Format = 'txt' | 'md' | 'html' | 'docx';
 
 /** The format a file name says, or null for one we do not read. */
 export function formatOf(fileName: string): Format | null {
