@@ -11,7 +11,7 @@ export interface FieldError {
  */
 export class AppError extends Error {
 	constructor(
-		readonly status: 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 429,
+		readonly status: 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 429,
 		message: string,
 		readonly errors: FieldError[] = [],
 		readonly headers: Record<string, string> = {}

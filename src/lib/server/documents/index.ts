@@ -90,3 +90,22 @@ export async function get(db: Database, id: string) {
 	}
 	return row;
 }
+
+/** A document as the API shows it. */
+export function toJson(row: typeof document.$inferSelect) {
+	return {
+		id: row.id,
+		slug: row.slug,
+		title: row.title,
+		language: row.language,
+		sourceUrl: row.sourceUrl,
+		publisher: row.publisher,
+		author: row.author,
+		publishedAt: row.publishedAt?.toISOString().slice(0, 10) ?? null,
+		status: row.status,
+		revision: row.revision,
+		version: row.version,
+		createdAt: row.createdAt,
+		updatedAt: row.updatedAt
+	};
+}

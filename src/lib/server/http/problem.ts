@@ -14,6 +14,7 @@ const titles: Record<number, string> = {
 	413: 'Content Too Large',
 	415: 'Unsupported Media Type',
 	422: 'Unprocessable Content',
+	428: 'Precondition Required',
 	429: 'Too Many Requests',
 	500: 'Internal Server Error',
 	503: 'Service Unavailable'

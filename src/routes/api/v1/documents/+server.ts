@@ -1,0 +1,25 @@
+import { requirePermission } from '$lib/server/auth';
+import * as documents from '$lib/server/documents';
+import { newDocument } from '$lib/server/documents/input';
+import { api, json, methodNotAllowed, paginate, parse, readJson } from '$lib/server/http/problem';
+
+// A 2 MB text, escaped as JSON, with room for the metadata.
+const DOCUMENT_LIMIT_BYTES = 13 * 1024 * 1024;
+
+export const GET = api(async (event) => {
+	requirePermission(event, 'document.read');
+	const status = documents.statuses.find((s) => s === event.url.searchParams.get('status'));
+	const q = (event.url.searchParams.get('q') ?? '').trim().slice(0, 200);
+	return json(paginate(event.url, await documents.list(event.locals.db, { status, q })));
+});
+
+export const POST = api(async (event) => {
+	const user = requirePermission(event, 'document.create');
+	const input = parse(newDocument, await readJson(event, DOCUMENT_LIMIT_BYTES));
+	const created = await documents.create(event.locals.db, input, user.id);
+	return json({ ...documents.toJson(created), text: created.text }, 201, {
+		location: `/api/v1/documents/${created.id}`
+	});
+});
+
+export const fallback = methodNotAllowed;
