@@ -3,7 +3,7 @@
  * same in the browser and on the server. Offsets in selectors and results count code points.
  */
 export { anchor } from './anchor';
-export { CONFIDENCE_FLOOR } from './candidates';
+export { CONFIDENCE_FLOOR, MARGIN } from './candidates';
 export {
 	CodePointIndex,
 	codePointLength,

@@ -10,7 +10,7 @@ import {
 } from './candidates';
 import { prepareQuote, type Quote } from './context';
 import { describe } from './describe';
-import { alignTexts, type TextAlignment } from './diff';
+import { alignTexts, type TextAlignment } from './alignment';
 import { isGraphemeBoundary } from './graphemes';
 import { indexText, type IndexedText } from './indexed-text';
 import type { Described, Selectors } from './types';
@@ -47,7 +47,7 @@ const MOVED_CONTEXT = 0.8;
 /**
  * Re-anchors claims made on `oldText` in its revision `newText` (both canonical texts). A claim
  * is 'anchored' when its exact words are at the same place, after accounting for the edits
- * before them (a line-then-character diff maps the old place); 'moved' when its exact words are
+ * before them (a paragraph-then-character diff maps the old place); 'moved' when its exact words are
  * elsewhere and their near context (within the paragraph) agrees and tells them apart from
  * look-alikes; otherwise 'orphaned' — its words were edited in place (a corrected number is a
  * different claim) or are gone or ambiguous — with a fuzzy suggestion when one reaches
@@ -82,6 +82,12 @@ function reanchorClaim(
 		const unchanged = alignment.mapUnchanged(old.start, old.end);
 		if (unchanged >= 0 && fits(after, unchanged, quote)) {
 			return attached(after, 'anchored', unchanged, quote);
+		}
+		const shifted = alignment
+			.shiftedStarts(old.start, old.end)
+			.find((start) => fits(after, start, quote));
+		if (shifted !== undefined) {
+			return attached(after, 'anchored', shifted, quote);
 		}
 	}
 	const starts = exactOccurrences(after, quote.exact);

@@ -167,10 +167,17 @@ async function touch(db: Database, documentId: string): Promise<void> {
 		.where(eq(document.id, documentId));
 }
 
+const attached = {
+	orphanedAt: null,
+	suggestionStart: null,
+	suggestionEnd: null,
+	suggestionConfidence: null
+};
+
 /**
  * Changes a claim's fields, or re-attaches it with a new `selector` (validated like a new
  * one; it is no longer orphaned). `version` must be the claim's current one: AppError 412
- * with the current claim otherwise, so that nothing is overwritten unseen.
+ * otherwise, so that nothing is overwritten unseen.
  */
 export async function update(
 	db: Database,
@@ -183,18 +190,37 @@ export async function update(
 	const { selector, ...fields } = patch;
 	const target = selector && resolve(found.text, selector);
 	const reattach = target
-		? {
-				...anchoring(found.text, target.start, target.end),
-				orphanedAt: null,
-				suggestionStart: null,
-				suggestionEnd: null,
-				suggestionConfidence: null
-			}
+		? { ...anchoring(found.text, target.start, target.end), ...attached }
 		: {};
+	return save(db, id, version, { ...fields, ...reattach });
+}
+
+/**
+ * Re-attaches a claim (an orphan, typically) to code points `start..end` of its document's
+ * current text: the editor's confirmation of a suggestion or a new selection. AppError 412
+ * when `version` is stale, 422 for a range that is not whole characters of the text.
+ */
+export async function reattach(
+	db: Database,
+	id: string,
+	version: number,
+	range: { start: number; end: number }
+): Promise<Claim> {
+	const current = await get(db, id);
+	const found = await editableDocument(db, current.documentId);
+	return save(db, id, version, { ...anchoring(found.text, range.start, range.end), ...attached });
+}
+
+async function save(
+	db: Database,
+	id: string,
+	version: number,
+	changes: Partial<typeof claim.$inferInsert>
+): Promise<Claim> {
 	return db.transaction(async (tx) => {
 		const [row] = await tx
 			.update(claim)
-			.set({ ...fields, ...reattach, version: sql`${claim.version} + 1`, updatedAt: new Date() })
+			.set({ ...changes, version: sql`${claim.version} + 1`, updatedAt: new Date() })
 			.where(and(eq(claim.id, id), eq(claim.version, version), isNull(claim.deletedAt)))
 			.returning();
 		if (!row) {

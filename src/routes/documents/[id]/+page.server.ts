@@ -6,16 +6,29 @@ import { attempt, orErrorPage, text } from '$lib/server/http/form';
 import { parse } from '$lib/server/http/problem';
 import { can } from '$lib/permissions';
 import * as v from 'valibot';
+import { sliceCodePoints } from '$lib/anchoring/codepoints';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const user = requirePermission(event, 'document.read');
 	const found = await orErrorPage(documents.get(event.locals.db, event.params.id));
 	const rows = await claims.list(event.locals.db, found.id);
+	const revised = event.url.searchParams.get('revised')?.split(',').map(Number);
 	return {
 		document: found,
-		claims: rows.map(claims.toJson),
-		canEdit: can(user.roles, 'document.edit')
+		claims: rows.map((row) => ({
+			...claims.toJson(row),
+			// An orphan's suggested passage, to show beside its old words.
+			suggestedText:
+				row.orphanedAt && row.suggestionStart !== null && row.suggestionEnd !== null
+					? sliceCodePoints(found.text, row.suggestionStart, row.suggestionEnd)
+					: null
+		})),
+		canEdit: can(user.roles, 'document.edit'),
+		revised:
+			revised?.length === 4 && revised.every(Number.isInteger)
+				? { n: revised[0], anchored: revised[1], moved: revised[2], orphaned: revised[3] }
+				: null
 	};
 };
 
@@ -51,6 +64,16 @@ export const actions: Actions = {
 			});
 			const version = Number(text(form, 'version'));
 			const saved = await claims.update(event.locals.db, text(form, 'id'), version, patch);
+			return { saved: saved.id };
+		});
+	},
+	reattach: async (event) => {
+		requirePermission(event, 'document.edit');
+		const form = await event.request.formData();
+		return attempt(form, async () => {
+			const target = parse(range, { start: text(form, 'start'), end: text(form, 'end') });
+			const version = Number(text(form, 'version'));
+			const saved = await claims.reattach(event.locals.db, text(form, 'id'), version, target);
 			return { saved: saved.id };
 		});
 	},
