@@ -46,6 +46,7 @@ test('an editor pastes a text and marks claims with the keyboard and the mouse',
 	await selectWithKeyboard(page, 0, 2, 3);
 	await page.keyboard.press('m');
 	await expect(cards).toHaveCount(1);
+	await expect(cards.first().getByLabel('Claim, as checked')).toBeFocused();
 	await expect(cards.first().locator('blockquote')).toHaveText('11月');
 
 	// Mouse: drag over the start of the second paragraph, then the button.
@@ -145,4 +146,42 @@ test('an import with no text or a bad URL is refused beside the field, keeping t
 	await page.getByRole('button', { name: 'Import' }).click();
 	await expect(page.getByText('The text is empty.')).toBeVisible();
 	await expect(page.getByLabel('Title')).toHaveValue('Nothing');
+});
+
+test('a revision keeps claims on their words and lets the editor settle an orphan', async ({
+	page,
+	editor
+}) => {
+	await signIn(page, editor);
+	const first = '騰訊推出了大語言模型。\n\nDeepSeek-V3在開源模型中排名第一，名列第七。';
+	await importText(page, `Revision ${Date.now()}`, first);
+	const panel = page.getByRole('complementary', { name: 'Claims' });
+	await selectWithKeyboard(page, 0, 0, 2); // 騰訊
+	await page.keyboard.press('m');
+	// Marking moves the keyboard to the new card; wait for it before selecting again.
+	await expect(panel.getByRole('article')).toHaveCount(1);
+	await expect(panel.getByLabel('Claim, as checked')).toBeFocused();
+	await selectWithKeyboard(page, 1, 17, 4); // 排名第一
+	await page.keyboard.press('m');
+	await expect(panel.getByRole('article')).toHaveCount(2);
+	await expect(panel.getByRole('article').nth(1).locator('blockquote')).toHaveText('排名第一');
+
+	await page.getByRole('link', { name: 'Import a new revision' }).click();
+	await page
+		.getByLabel('Paste the text')
+		.fill('新聞更正。\n\n騰訊推出了大語言模型。\n\nDeepSeek-V3在開源模型中排名第二，名列第七。');
+	await page.getByRole('button', { name: 'Import revision' }).click();
+	await expect(page.getByRole('status')).toHaveText(
+		'Revision 2 imported: 1 anchored, 0 moved, 1 orphaned.'
+	);
+	await expect(page.getByRole('heading', { name: /Orphaned claims/ })).toBeVisible();
+	const orphan = panel.getByRole('article').first();
+	await expect(orphan.locator('mark')).toHaveText('排名第一');
+	await expect(orphan.locator('del')).toHaveText('一');
+	await expect(orphan.locator('ins')).toHaveText('二');
+	await page.screenshot({ path: 'test-results/screens/workspace-orphan.png' });
+	await orphan.getByRole('button', { name: 'Attach to the suggestion' }).click();
+	await expect(page.getByRole('heading', { name: /Orphaned claims/ })).toHaveCount(0);
+	await expect(panel.getByRole('article').nth(1).locator('blockquote')).toHaveText('排名第二');
+	await page.screenshot({ path: 'test-results/screens/workspace-revision.png', fullPage: true });
 });
