@@ -17,11 +17,12 @@ const ENDS_PER_MATCH = 4;
 
 /**
  * Passages of the text within `maxErrors` edits of `pattern` (Levenshtein over UTF-16 units),
- * best first, on grapheme boundaries; where one passage could end at several places at the same
- * distance, each of them (they overlap: context decides between them). Searches UTF-16 range [from, to) when
- * given; otherwise the whole text, verifying only the stretches where enough of the pattern's
- * n-grams occur close together (a q-gram filter: a match with k errors keeps all but k of the
- * pattern's disjoint n-grams), so the cost follows the hits, not the text's length.
+ * best first, on grapheme boundaries; where one passage could end at several places at the
+ * same distance, each of them (they overlap: context decides between them). Searches UTF-16
+ * range [from, to) when given; otherwise the whole text, verifying only the stretches where
+ * enough of the pattern's n-grams occur close together (a q-gram filter: a match with k errors
+ * keeps all but k of the pattern's disjoint n-grams), so the cost follows the hits, not the
+ * text's length.
  */
 export function approximateMatches(
 	indexed: IndexedText,
@@ -125,7 +126,7 @@ function verify(
 		}
 	}
 	for (const t of chosen) {
-		let end = from + t + 1;
+		const end = from + t + 1;
 		// The start: the anchored alignment ending here, read backwards, of least distance.
 		const back = distances(
 			pattern,
@@ -134,30 +135,28 @@ function verify(
 			Math.max(0, end - pattern.length - maxErrors),
 			'anchored'
 		);
-		let best = -1;
-		for (let u = 0; u < back.length; u++) {
-			if (
-				best < 0 ||
-				back[u] < back[best] ||
-				(back[u] === back[best] &&
-					Math.abs(u + 1 - pattern.length) < Math.abs(best + 1 - pattern.length))
-			) {
+		let best = 0;
+		for (let u = 1; u < back.length; u++) {
+			const closer = Math.abs(u + 1 - pattern.length) < Math.abs(best + 1 - pattern.length);
+			if (back[u] < back[best] || (back[u] === back[best] && closer)) {
 				best = u;
 			}
 		}
-		let start = end - best - 1;
-		let errors = scores[t];
-		while (!isGraphemeBoundary(indexed, start)) {
-			start--;
+		const start = end - best - 1;
+		let snappedStart = start;
+		let snappedEnd = end;
+		while (!isGraphemeBoundary(indexed, snappedStart)) {
+			snappedStart--;
 		}
-		while (!isGraphemeBoundary(indexed, end)) {
-			end++;
+		while (!isGraphemeBoundary(indexed, snappedEnd)) {
+			snappedEnd++;
 		}
-		if (start !== end - best - 1 || end !== from + t + 1 || back[best] !== errors) {
-			errors = editDistance(pattern, text.slice(start, end));
-		}
+		const errors =
+			snappedStart === start && snappedEnd === end
+				? back[best]
+				: editDistance(pattern, text.slice(snappedStart, snappedEnd));
 		if (errors <= maxErrors) {
-			found.push({ start, end, similarity: 1 - errors / pattern.length });
+			found.push({ start: snappedStart, end: snappedEnd, similarity: 1 - errors / pattern.length });
 		}
 	}
 }

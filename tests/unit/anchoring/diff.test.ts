@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignTexts, diffSequences } from '$lib/anchoring/diff';
+import { alignTexts } from '$lib/anchoring/alignment';
+import { diffSequences } from '$lib/anchoring/diff';
 
 /** Length of a longest common subsequence, the plain way: the reference. */
 function lcs(a: readonly number[], b: readonly number[]): number {

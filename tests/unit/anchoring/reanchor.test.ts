@@ -7,7 +7,8 @@ import {
 	reanchor,
 	sliceCodePoints,
 	snapToGraphemes,
-	type Described
+	type Described,
+	type Selectors
 } from '$lib/anchoring';
 import { similarity, text } from './arbitraries';
 
@@ -26,6 +27,56 @@ function claimsOf(source: string, ranges: [number, number][]): Described[] {
 		.filter(({ start, end }) => start < end)
 		.map(({ start, end }) => describe(source, start, end));
 }
+
+/** Selectors of the `nth` occurrence of `words` in `source`. */
+function select(source: string, words: string, nth = 0): Described {
+	let index = -1;
+	for (let i = 0; i <= nth; i++) {
+		index = source.indexOf(words, index + 1);
+	}
+	const start = codePointLength(source.slice(0, index));
+	return describe(source, start, start + codePointLength(words));
+}
+
+group('reanchor', () => {
+	const paragraph = '他說美國領先。她說美國落後。';
+
+	it.each([
+		[
+			'a deletion that could be placed on either side of the claim',
+			'中claim2025claim結束',
+			'中claim結束',
+			select('中claim2025claim結束', 'laim', 1),
+			{ status: 'anchored', start: 2 }
+		],
+		[
+			'the same words twice in an edited paragraph, told apart by context',
+			`前言。\n\n${paragraph}`,
+			`前言。\n\n${paragraph.replace('他說', '他曾說')}`,
+			select(`前言。\n\n${paragraph}`, '美國', 1),
+			{ status: 'anchored', start: 15 }
+		],
+		[
+			'a claim whose position does not fit its own text, found there by its quote',
+			'甲乙丙。美國領先。丁戊己。',
+			'丁戊己。甲乙丙。美國領先。',
+			{
+				...select('甲乙丙。美國領先。丁戊己。', '美國領先'),
+				position: { type: 'TextPositionSelector', start: 90, end: 94 }
+			},
+			{ status: 'anchored', start: 8 }
+		],
+		[
+			'an empty quote',
+			'甲乙丙。',
+			'甲乙丙。',
+			{ quote: { type: 'TextQuoteSelector', exact: '' } },
+			{ status: 'orphaned', suggestion: null }
+		]
+	] as const)('%s', (_what, source, revised, selectors, expected) => {
+		expect(reanchor(source, revised, [selectors as Selectors])[0]).toMatchObject(expected);
+	});
+});
 
 group('reanchor on random revisions', () => {
 	it('keeps claims untouched by one edit anchored to their words at their mapped place', () => {

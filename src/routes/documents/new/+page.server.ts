@@ -7,6 +7,13 @@ import { attempt, text } from '$lib/server/http/form';
 import { parse } from '$lib/server/http/problem';
 import type { Actions, PageServerLoad } from './$types';
 
+/** A title for a text that came without one: its first line, shortened. */
+function firstLine(body: string): string {
+	const line = body.trim().split('\n')[0]?.trim() ?? '';
+	const chars = [...line];
+	return chars.length > 120 ? `${chars.slice(0, 119).join('')}…` : line;
+}
+
 export const load: PageServerLoad = (event) => {
 	requirePermission(event, 'document.create');
 };
@@ -21,9 +28,10 @@ export const actions: Actions = {
 				file instanceof File && file.size > 0
 					? await importFile(file.name, new Uint8Array(await file.arrayBuffer()))
 					: undefined;
+			const body = imported?.text ?? text(form, 'text');
 			const input = parse(newDocument, {
-				title: text(form, 'title') || imported?.title || '',
-				text: imported?.text ?? text(form, 'text'),
+				title: text(form, 'title') || imported?.title || firstLine(body),
+				text: body,
 				language: text(form, 'language') || undefined,
 				sourceUrl: text(form, 'sourceUrl'),
 				publisher: text(form, 'publisher'),
