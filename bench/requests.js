@@ -1,46 +1,10 @@
 // Part of `npm run bench`: request costs of the app's main paths, as ratios against /healthz (which
 // touches neither SvelteKit nor the database) measured in the same run, on the production
 // build and a fresh embedded database. Loopback only, bounded in count.
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { admin, startServer } from './server.js';
 
-const port = 4300 + Math.floor(Math.random() * 500);
-const base = `http://localhost:${port}`;
-const admin = { email: 'bench@factmark.test', password: 'benchmark passphrase' };
 const rounds = Number(process.env.BENCH_ROUNDS ?? 300);
-
-if (!existsSync('build/handler.js')) {
-	spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-}
-const dataDir = mkdtempSync(join(tmpdir(), 'factmark-bench-'));
-const server = spawn('node', ['server.js'], {
-	env: {
-		...process.env,
-		PORT: String(port),
-		DATA_DIR: dataDir,
-		SEED_DEMO: 'false',
-		ADMIN_EMAIL: admin.email,
-		ADMIN_PASSWORD: admin.password,
-		LOG_LEVEL: 'warn'
-	},
-	stdio: 'inherit'
-});
-
-async function ready() {
-	for (let i = 0; i < 120; i++) {
-		try {
-			if ((await fetch(`${base}/readyz`)).ok) {
-				return;
-			}
-		} catch {
-			// not listening yet
-		}
-		await new Promise((resolve) => setTimeout(resolve, 500));
-	}
-	throw new Error('the server did not become ready');
-}
+const { base, stop } = await startServer();
 
 /** Median milliseconds of `count` sequential runs of `request`, after a warm-up. */
 async function median(request, count = rounds) {
@@ -62,7 +26,6 @@ async function median(request, count = rounds) {
 }
 
 try {
-	await ready();
 	const login = () =>
 		fetch(`${base}/api/v1/auth/login`, {
 			method: 'POST',
@@ -87,7 +50,5 @@ try {
 		console.log(`  ${name.padEnd(40)} ${(time / baseline).toFixed(1).padStart(7)}×`);
 	}
 } finally {
-	server.kill('SIGTERM');
-	await new Promise((resolve) => server.once('exit', resolve));
-	rmSync(dataDir, { recursive: true, force: true });
+	await stop();
 }

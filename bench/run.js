@@ -4,7 +4,8 @@ import { spawnSync } from 'node:child_process';
 
 const benches = [
 	['anchoring: re-anchoring 2,000 claims after a revision', 'bench/anchoring/run.js'],
-	['requests: the cost of the main paths', 'bench/requests.js']
+	['requests: the cost of the main paths', 'bench/requests.js'],
+	['workspace: opening a long text with 2,000 claims in Chromium', 'bench/workspace.js']
 ];
 
 let failed = false;

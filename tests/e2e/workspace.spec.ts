@@ -69,7 +69,9 @@ test('an editor pastes a text and marks claims with the keyboard and the mouse',
 	await expect(cards).toHaveCount(3);
 	await expect(page.locator('.source [data-claim]')).not.toHaveCount(0);
 
-	// Card fields are saved, and everything is still there after a reload.
+	// Card fields are saved, and everything is still there after a reload. Only the open card
+	// has its form: open the first one.
+	await cards.first().getByRole('button', { name: 'Claim 1' }).click();
 	await cards
 		.first()
 		.getByLabel('Claim, as checked')
@@ -79,6 +81,7 @@ test('an editor pastes a text and marks claims with the keyboard and the mouse',
 	await expect(cards.first().getByRole('status')).toHaveText('Saved.');
 	await page.reload();
 	await expect(cards).toHaveCount(3);
+	await cards.first().getByRole('button', { name: 'Claim 1' }).click();
 	await expect(cards.first().getByLabel('Claimant')).toHaveValue('觀察者網');
 
 	// Clicking a highlight focuses its card; ] moves to the next claim.

@@ -168,3 +168,15 @@ describe.each(backends)('claims on %s', (kind) => {
 		expect(await countRows(ctx.db, 'document_revision')).toBe(1);
 	});
 });
+
+describe('claim input', () => {
+	it('keeps the position selector and refuses extra selectors', async () => {
+		const { parse } = await import('$lib/server/http/problem');
+		const { newClaim } = await import('$lib/server/claims/input');
+		const quoteOnly = { type: 'TextQuoteSelector', exact: 'x' };
+		const at = { type: 'TextPositionSelector', start: 1, end: 2 };
+		expect(parse(newClaim, { selector: [quoteOnly, at] }).selector[1]).toEqual(at);
+		expect(() => parse(newClaim, { selector: [quoteOnly, at, at] })).toThrow();
+		expect(() => parse(newClaim, { selector: [] })).toThrow();
+	});
+});

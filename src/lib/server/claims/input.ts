@@ -20,7 +20,7 @@ const positionSelector = v.strictObject({
 
 /** `[TextQuoteSelector, TextPositionSelector?]`, as the W3C model and api.md have them. */
 export const selector = v.union(
-	[v.tuple([quoteSelector]), v.tuple([quoteSelector, positionSelector])],
+	[v.strictTuple([quoteSelector, positionSelector]), v.strictTuple([quoteSelector])],
 	'selector is [TextQuoteSelector, TextPositionSelector?].'
 );
 
