@@ -104,12 +104,16 @@ describe.each(backends)('claims on %s', (kind) => {
 
 	it('settles concurrent edits by version: a stale save gets 412 and changes nothing', async () => {
 		const created = await claims.createAt(ctx.db, documentId, { start: 2, end: 5 }, userId);
-		const first = await claims.update(ctx.db, created.id, created.version, {
-			claimant: '觀察者網'
-		});
+		const first = await claims.update(
+			ctx.db,
+			created.id,
+			created.version,
+			{ claimant: '觀察者網' },
+			userId
+		);
 		expect(first.version).toBe(created.version + 1);
 		const stale = await rejection(
-			claims.update(ctx.db, created.id, created.version, { claimant: 'Other' })
+			claims.update(ctx.db, created.id, created.version, { claimant: 'Other' }, userId)
 		);
 		expect(stale.status).toBe(412);
 		expect((await claims.get(ctx.db, created.id)).claimant).toBe('觀察者網');
@@ -117,9 +121,9 @@ describe.each(backends)('claims on %s', (kind) => {
 
 	it('deletes and restores a claim', async () => {
 		const created = await claims.createAt(ctx.db, documentId, { start: 2, end: 5 }, userId);
-		await claims.remove(ctx.db, created.id);
+		await claims.remove(ctx.db, created.id, userId);
 		expect(await claims.list(ctx.db, documentId)).toHaveLength(0);
-		await claims.restore(ctx.db, created.id);
+		await claims.restore(ctx.db, created.id, userId);
 		expect(await claims.list(ctx.db, documentId)).toHaveLength(1);
 	});
 
@@ -155,10 +159,13 @@ describe.each(backends)('claims on %s', (kind) => {
 		// The editor re-attaches the orphan to the corrected words.
 		const target = [...revised].join('').indexOf('排名第二');
 		const start = [...revised.slice(0, target)].length;
-		const reattached = await claims.reattach(ctx.db, corrected.id, orphan.version, {
-			start,
-			end: start + 4
-		});
+		const reattached = await claims.reattach(
+			ctx.db,
+			corrected.id,
+			orphan.version,
+			{ start, end: start + 4 },
+			userId
+		);
 		expect(reattached).toMatchObject({ exact: '排名第二', orphanedAt: null });
 	});
 
@@ -178,5 +185,21 @@ describe('claim input', () => {
 		expect(parse(newClaim, { selector: [quoteOnly, at] }).selector[1]).toEqual(at);
 		expect(() => parse(newClaim, { selector: [quoteOnly, at, at] })).toThrow();
 		expect(() => parse(newClaim, { selector: [] })).toThrow();
+	});
+});
+
+describe.each(backends)('who is working on a document, on %s', (kind) => {
+	const ctx = useDatabase(kind);
+
+	it('lists the people who changed its claims in the last half hour', async () => {
+		await resetData(ctx.db);
+		const { list } = await import('$lib/server/documents');
+		const lin = await createUser(ctx.db, { roles: ['editor'], name: '林怡君' });
+		const sam = await createUser(ctx.db, { roles: ['editor'], name: 'Sam' });
+		const doc = await createDocument(ctx.db, lin.id, { text: 'One claim. Two claims.' });
+		expect((await list(ctx.db))[0].working).toEqual([]);
+		await claims.createAt(ctx.db, doc.id, { start: 0, end: 3 }, lin.id);
+		await claims.createAt(ctx.db, doc.id, { start: 11, end: 14 }, sam.id);
+		expect((await list(ctx.db))[0].working).toEqual(['Sam', '林怡君']);
 	});
 });

@@ -153,7 +153,13 @@ async function insert(
 	return db.transaction(async (tx) => {
 		const [row] = await tx
 			.insert(claim)
-			.values({ documentId, ...anchoring(text, start, end), ...fields, createdBy: userId })
+			.values({
+				documentId,
+				...anchoring(text, start, end),
+				...fields,
+				createdBy: userId,
+				updatedBy: userId
+			})
 			.returning();
 		await touch(tx, documentId);
 		return row;
@@ -183,7 +189,8 @@ export async function update(
 	db: Database,
 	id: string,
 	version: number,
-	patch: ClaimPatch
+	patch: ClaimPatch,
+	userId: string
 ): Promise<Claim> {
 	const current = await get(db, id);
 	const found = await editableDocument(db, current.documentId);
@@ -192,7 +199,7 @@ export async function update(
 	const reattach = target
 		? { ...anchoring(found.text, target.start, target.end), ...attached }
 		: {};
-	return save(db, id, version, { ...fields, ...reattach });
+	return save(db, id, version, { ...fields, ...reattach, updatedBy: userId });
 }
 
 /**
@@ -204,11 +211,16 @@ export async function reattach(
 	db: Database,
 	id: string,
 	version: number,
-	range: { start: number; end: number }
+	range: { start: number; end: number },
+	userId: string
 ): Promise<Claim> {
 	const current = await get(db, id);
 	const found = await editableDocument(db, current.documentId);
-	return save(db, id, version, { ...anchoring(found.text, range.start, range.end), ...attached });
+	return save(db, id, version, {
+		...anchoring(found.text, range.start, range.end),
+		...attached,
+		updatedBy: userId
+	});
 }
 
 async function save(
@@ -232,13 +244,18 @@ async function save(
 }
 
 /** Deletes a claim (kept, so that `restore` can undo it). AppError 404 or 409. */
-export async function remove(db: Database, id: string): Promise<Claim> {
+export async function remove(db: Database, id: string, userId: string): Promise<Claim> {
 	const current = await get(db, id);
 	await editableDocument(db, current.documentId);
 	return db.transaction(async (tx) => {
 		const [row] = await tx
 			.update(claim)
-			.set({ deletedAt: new Date(), version: sql`${claim.version} + 1` })
+			.set({
+				deletedAt: new Date(),
+				updatedAt: new Date(),
+				updatedBy: userId,
+				version: sql`${claim.version} + 1`
+			})
 			.where(eq(claim.id, id))
 			.returning();
 		await touch(tx, row.documentId);
@@ -247,7 +264,7 @@ export async function remove(db: Database, id: string): Promise<Claim> {
 }
 
 /** Undoes `remove`. AppError 404 when the claim was never there or is not deleted. */
-export async function restore(db: Database, id: string): Promise<Claim> {
+export async function restore(db: Database, id: string, userId: string): Promise<Claim> {
 	const [deleted] = isUuid(id) ? await db.select().from(claim).where(eq(claim.id, id)) : [];
 	if (!deleted?.deletedAt) {
 		throw notFound('No deleted claim with that id.');
@@ -256,7 +273,12 @@ export async function restore(db: Database, id: string): Promise<Claim> {
 	return db.transaction(async (tx) => {
 		const [row] = await tx
 			.update(claim)
-			.set({ deletedAt: null, version: sql`${claim.version} + 1` })
+			.set({
+				deletedAt: null,
+				updatedAt: new Date(),
+				updatedBy: userId,
+				version: sql`${claim.version} + 1`
+			})
 			.where(eq(claim.id, id))
 			.returning();
 		await touch(tx, row.documentId);

@@ -127,10 +127,13 @@ export const claim = pgTable(
 		createdBy: uuid('created_by').references(() => user.id),
 		createdAt: createdAt(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+		/** Who changed it last: the documents list shows who is working on a text. */
+		updatedBy: uuid('updated_by').references(() => user.id),
 		deletedAt: timestamp('deleted_at', { withTimezone: true })
 	},
 	(t) => [
 		index('claim_document_idx').on(t.documentId),
+		index('claim_recent_idx').on(t.documentId, t.updatedAt),
 		check('claim_range', sql`${t.start} >= 0 and ${t.end} > ${t.start}`)
 	]
 );

@@ -73,7 +73,11 @@ export async function list(db: Database, filter: { status?: Status; q?: string }
 			status: document.status,
 			updatedAt: document.updatedAt,
 			createdBy: user.name,
-			claims: sql<number>`(select count(*)::int from ${claim} where ${claim.documentId} = ${document.id} and ${claim.deletedAt} is null)`
+			claims: sql<number>`(select count(*)::int from ${claim} where ${claim.documentId} = ${document.id} and ${claim.deletedAt} is null)`,
+			// Who changed its claims in the last half hour, most recent first.
+			working: sql<
+				string[]
+			>`(select coalesce(array_agg(name order by at desc), '{}') from (select u.name, max(c.updated_at) as at from claim c join "user" u on u.id = c.updated_by where c.document_id = ${document.id} and c.updated_at > now() - interval '30 minutes' group by u.name) recent)`
 		})
 		.from(document)
 		.leftJoin(user, eq(document.createdBy, user.id))

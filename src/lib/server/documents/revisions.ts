@@ -73,7 +73,7 @@ export async function addRevision(
 		for (const [i, row] of live.entries()) {
 			const result = results[i];
 			if (result.status === 'orphaned') {
-				await orphan(tx, row.id, result.suggestion, now);
+				await orphan(tx, row.id, result.suggestion, now, userId);
 				report.orphaned.push(row.id);
 				if (result.suggestion) {
 					report.suggestions.push({ claimId: row.id, ...result.suggestion });
@@ -90,7 +90,8 @@ export async function addRevision(
 					start: result.start,
 					end: result.end,
 					version: sql`${claim.version} + 1`,
-					updatedAt: now
+					updatedAt: now,
+					updatedBy: userId
 				})
 				.where(eq(claim.id, row.id));
 			report[result.status].push(row.id);
@@ -110,7 +111,7 @@ export async function addRevision(
 				found && found.confidence >= CONFIDENCE_FLOOR
 					? { start: found.start, end: found.end, confidence: found.confidence }
 					: null;
-			await orphan(tx, row.id, suggestion, row.orphanedAt ?? now);
+			await orphan(tx, row.id, suggestion, row.orphanedAt ?? now, userId);
 			report.orphaned.push(row.id);
 			if (suggestion) {
 				report.suggestions.push({ claimId: row.id, ...suggestion });
@@ -135,7 +136,13 @@ export async function addRevision(
 	});
 }
 
-async function orphan(db: Database, id: string, suggestion: Suggestion | null, at: Date) {
+async function orphan(
+	db: Database,
+	id: string,
+	suggestion: Suggestion | null,
+	at: Date,
+	userId: string
+) {
 	await db
 		.update(claim)
 		.set({
@@ -144,7 +151,8 @@ async function orphan(db: Database, id: string, suggestion: Suggestion | null, a
 			suggestionEnd: suggestion?.end ?? null,
 			suggestionConfidence: suggestion?.confidence ?? null,
 			version: sql`${claim.version} + 1`,
-			updatedAt: new Date()
+			updatedAt: new Date(),
+			updatedBy: userId
 		})
 		.where(eq(claim.id, id));
 }

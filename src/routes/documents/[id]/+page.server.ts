@@ -69,7 +69,7 @@ export const actions: Actions = {
 		});
 	},
 	save: async (event) => {
-		requirePermission(event, 'document.edit');
+		const user = requirePermission(event, 'document.edit');
 		const form = await event.request.formData();
 		return attempt(form, async () => {
 			const patch = parse(cardFields, {
@@ -78,33 +78,39 @@ export const actions: Actions = {
 				claimDate: text(form, 'claimDate')
 			});
 			const version = Number(text(form, 'version'));
-			const saved = await claims.update(event.locals.db, text(form, 'id'), version, patch);
+			const saved = await claims.update(event.locals.db, text(form, 'id'), version, patch, user.id);
 			return { saved: saved.id };
 		});
 	},
 	reattach: async (event) => {
-		requirePermission(event, 'document.edit');
+		const user = requirePermission(event, 'document.edit');
 		const form = await event.request.formData();
 		return attempt(form, async () => {
 			const target = parse(range, { start: text(form, 'start'), end: text(form, 'end') });
 			const version = Number(text(form, 'version'));
-			const saved = await claims.reattach(event.locals.db, text(form, 'id'), version, target);
+			const saved = await claims.reattach(
+				event.locals.db,
+				text(form, 'id'),
+				version,
+				target,
+				user.id
+			);
 			return { saved: saved.id };
 		});
 	},
 	delete: async (event) => {
-		requirePermission(event, 'document.edit');
+		const user = requirePermission(event, 'document.edit');
 		const form = await event.request.formData();
 		return attempt(form, async () => {
-			const deleted = await claims.remove(event.locals.db, text(form, 'id'));
+			const deleted = await claims.remove(event.locals.db, text(form, 'id'), user.id);
 			return { deleted: deleted.id };
 		});
 	},
 	restore: async (event) => {
-		requirePermission(event, 'document.edit');
+		const user = requirePermission(event, 'document.edit');
 		const form = await event.request.formData();
 		return attempt(form, async () => {
-			const restored = await claims.restore(event.locals.db, text(form, 'id'));
+			const restored = await claims.restore(event.locals.db, text(form, 'id'), user.id);
 			return { restored: restored.id };
 		});
 	}

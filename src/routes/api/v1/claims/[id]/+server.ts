@@ -12,7 +12,7 @@ export const GET = api(async (event) => {
 
 /** Changes need the version they start from, as `If-Match: "<version>"`. */
 export const PATCH = api(async (event) => {
-	requirePermission(event, 'document.edit');
+	const user = requirePermission(event, 'document.edit');
 	const ifMatch = event.request.headers.get('if-match')?.match(/^(?:W\/)?"?(\d{1,9})"?$/);
 	if (!ifMatch) {
 		throw new AppError(428, 'Send If-Match with the claim\u2019s version, as If-Match: "3".');
@@ -22,14 +22,15 @@ export const PATCH = api(async (event) => {
 		event.locals.db,
 		event.params.id ?? '',
 		Number(ifMatch[1]),
-		patch
+		patch,
+		user.id
 	);
 	return json(claims.toJson(updated), 200, { etag: `"${updated.version}"` });
 });
 
 export const DELETE = api(async (event) => {
-	requirePermission(event, 'document.edit');
-	await claims.remove(event.locals.db, event.params.id ?? '');
+	const user = requirePermission(event, 'document.edit');
+	await claims.remove(event.locals.db, event.params.id ?? '', user.id);
 	return new Response(null, { status: 204 });
 });
 
