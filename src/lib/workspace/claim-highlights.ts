@@ -19,24 +19,47 @@ export const highlightsKey = new PluginKey<DecorationSet>('claimHighlights');
 
 /**
  * Claims as decorations over the source text, never marks in it: the text stays exactly as
- * imported and claims may overlap freely. Only colour and outline change, nothing that
- * takes space, so shaping (Arabic joining), CJK line breaks and emoji are untouched.
+ * imported and claims may overlap freely. ProseMirror merges overlapping inline decorations
+ * into one element, so the text is cut at every claim boundary and each piece says which claims
+ * cover it: its colour deepens with their number and a click picks the innermost. Only colour
+ * and lines change, nothing that takes space, so Arabic joining, CJK line breaks and emoji are
+ * untouched.
  */
+export function segments(ranges: readonly HighlightRange[]) {
+	const cuts = [...new Set(ranges.flatMap((range) => [range.from, range.to]))].sort(
+		(a, b) => a - b
+	);
+	const byStart = [...ranges].sort((a, b) => a.from - b.from);
+	const open: HighlightRange[] = [];
+	const pieces: { from: number; to: number; covering: HighlightRange[] }[] = [];
+	let next = 0;
+	for (let i = 0; i < cuts.length - 1; i++) {
+		const [from, to] = [cuts[i], cuts[i + 1]];
+		while (next < byStart.length && byStart[next].from <= from) {
+			open.push(byStart[next++]);
+		}
+		const covering = open.filter((range) => range.to >= to);
+		open.splice(0, open.length, ...covering);
+		if (covering.length > 0) {
+			pieces.push({ from, to, covering });
+		}
+	}
+	return pieces;
+}
+
 function decorate(state: EditorState, { ranges, activeId }: Highlights): DecorationSet {
 	return DecorationSet.create(
 		state.doc,
-		ranges.map((range) =>
-			Decoration.inline(
-				range.from,
-				range.to,
-				{
-					class: range.id === activeId ? 'claim active' : 'claim',
-					'data-claim': range.id,
-					style: `--claim-hue: ${range.hue}`
-				},
-				{ id: range.id }
-			)
-		)
+		segments(ranges).map(({ from, to, covering }) => {
+			const innermost = covering.reduce((a, b) => (b.to - b.from < a.to - a.from ? b : a));
+			const active = covering.some((range) => range.id === activeId);
+			return Decoration.inline(from, to, {
+				class: active ? 'claim active' : 'claim',
+				'data-claim': innermost.id,
+				'data-claims': covering.map((range) => range.id).join(' '),
+				style: `--claim-hue: ${innermost.hue}; --claim-depth: ${covering.length}`
+			});
+		})
 	);
 }
 
