@@ -246,21 +246,7 @@ async function save(
 /** Deletes a claim (kept, so that `restore` can undo it). AppError 404 or 409. */
 export async function remove(db: Database, id: string, userId: string): Promise<Claim> {
 	const current = await get(db, id);
-	await editableDocument(db, current.documentId);
-	return db.transaction(async (tx) => {
-		const [row] = await tx
-			.update(claim)
-			.set({
-				deletedAt: new Date(),
-				updatedAt: new Date(),
-				updatedBy: userId,
-				version: sql`${claim.version} + 1`
-			})
-			.where(eq(claim.id, id))
-			.returning();
-		await touch(tx, row.documentId);
-		return row;
-	});
+	return setDeleted(db, current, new Date(), userId);
 }
 
 /** Undoes `remove`. AppError 404 when the claim was never there or is not deleted. */
@@ -269,19 +255,23 @@ export async function restore(db: Database, id: string, userId: string): Promise
 	if (!deleted?.deletedAt) {
 		throw notFound('No deleted claim with that id.');
 	}
-	await editableDocument(db, deleted.documentId);
+	return setDeleted(db, deleted, null, userId);
+}
+
+async function setDeleted(db: Database, row: Claim, deletedAt: Date | null, userId: string) {
+	await editableDocument(db, row.documentId);
 	return db.transaction(async (tx) => {
-		const [row] = await tx
+		const [changed] = await tx
 			.update(claim)
 			.set({
-				deletedAt: null,
+				deletedAt,
 				updatedAt: new Date(),
 				updatedBy: userId,
 				version: sql`${claim.version} + 1`
 			})
-			.where(eq(claim.id, id))
+			.where(eq(claim.id, row.id))
 			.returning();
 		await touch(tx, row.documentId);
-		return row;
+		return changed;
 	});
 }
