@@ -100,7 +100,7 @@ test('after ten failures an account must wait, even with the right password', as
 		});
 		expect(response.status()).toBe(401);
 	}
-	await page.goto('/login');
+	await page.goto('/login', { waitUntil: 'networkidle' });
 	await page.getByLabel('Email').fill(editor.email);
 	await page.getByLabel('Password').fill(editor.password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
