@@ -1,3 +1,4 @@
+import { isUuid } from '$lib/server/db';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { verifyCredentials } from '$lib/server/auth';
 import { AppError } from '$lib/server/errors';
@@ -45,7 +46,7 @@ describe.each(backends)('users on %s', (kind) => {
 				disabled: false,
 				activeSessions: 0
 			});
-			expect(users.isUuid(created.id)).toBe(true);
+			expect(isUuid(created.id)).toBe(true);
 			expect(await users.get(ctx.db, created.id)).toEqual(created);
 			expect((await signInAs('ada.lovelace@example.org', GOOD_PASSWORD)).id).toBe(created.id);
 		});

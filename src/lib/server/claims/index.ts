@@ -1,11 +1,10 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { anchor, describe } from '$lib/anchoring';
 import { CodePointIndex, sliceCodePoints } from '$lib/anchoring/codepoints';
-import type { Database } from '$lib/server/db';
+import { isUuid, type Database } from '$lib/server/db';
 import { claim, document } from '$lib/server/db/schema';
 import * as documents from '$lib/server/documents';
 import { AppError, invalid, notFound } from '$lib/server/errors';
-import { isUuid } from '$lib/server/users';
 import type { ClaimPatch, SelectorInput } from './input';
 
 export type Claim = typeof claim.$inferSelect;
@@ -64,9 +63,7 @@ export async function get(db: Database, id: string): Promise<Claim> {
 /** The document, when its claims may change now: not while it is in review or approved. */
 async function editableDocument(db: Database, documentId: string) {
 	const found = await documents.get(db, documentId);
-	if (found.status === 'in_review' || found.status === 'approved') {
-		throw new AppError(409, 'The document is in review; its claims cannot change now.');
-	}
+	documents.assertEditable(found);
 	return found;
 }
 

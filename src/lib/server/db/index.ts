@@ -65,6 +65,11 @@ export async function migrate(connection: Connection): Promise<void> {
 	}
 }
 
+/** True for an id of the shape the database gives out; anything else cannot be a row. */
+export function isUuid(value: string): boolean {
+	return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
 /** True when the database answers a trivial query. */
 export async function isReachable(db: Database): Promise<boolean> {
 	try {

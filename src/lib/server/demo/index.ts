@@ -20,7 +20,7 @@ const people: { email: string; name: string; roles: Role[] }[] = [
 ];
 
 /** A readable random password: 3 groups of 4 letters and digits, about 62 bits. */
-export function randomPassword(): string {
+function randomPassword(): string {
 	const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
 	const bytes = crypto.getRandomValues(new Uint8Array(12));
 	const chars = [...bytes].map((byte) => alphabet[byte % alphabet.length]);

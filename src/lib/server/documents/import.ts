@@ -8,7 +8,7 @@ export interface Imported {
 }
 
 /** The largest file accepted for import (a .docx carries more than its text). */
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 export type Format = 'txt' | 'md' | 'html' | 'docx';
 

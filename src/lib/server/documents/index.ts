@@ -1,8 +1,7 @@
 import { and, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
-import type { Database } from '$lib/server/db';
+import { isUuid, type Database } from '$lib/server/db';
 import { claim, document, documentRevision, user } from '$lib/server/db/schema';
-import { notFound } from '$lib/server/errors';
-import { isUuid } from '$lib/server/users';
+import { AppError, notFound } from '$lib/server/errors';
 import { canonicalText } from '$lib/text/canonical';
 
 export type Status = (typeof document.status.enumValues)[number];
@@ -93,6 +92,13 @@ export async function get(db: Database, id: string) {
 		throw notFound('No such document.');
 	}
 	return row;
+}
+
+/** AppError 409 unless the document's text and claims may change now: not while in review. */
+export function assertEditable(found: { status: Status }): void {
+	if (found.status === 'in_review' || found.status === 'approved') {
+		throw new AppError(409, 'The document is in review; its text and claims cannot change now.');
+	}
 }
 
 /** A document as the API shows it. */

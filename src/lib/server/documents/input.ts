@@ -3,6 +3,9 @@ import * as v from 'valibot';
 /** The most text one document may hold: 2 MB of UTF-8. */
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 
+/** The largest JSON body carrying a text: 2 MB escaped as JSON, with room for the metadata. */
+export const MAX_BODY_BYTES = 13 * 1024 * 1024;
+
 const optionalText = (max: number, label: string) =>
 	v.optional(
 		v.nullable(

@@ -4,7 +4,7 @@ import type { Database } from '$lib/server/db';
 import { claim, document, documentRevision } from '$lib/server/db/schema';
 import { AppError } from '$lib/server/errors';
 import { canonicalText } from '$lib/text/canonical';
-import { get } from './index';
+import { assertEditable, get } from './index';
 
 export interface RevisionReport {
 	revision: number;
@@ -31,9 +31,7 @@ export async function addRevision(
 		const found = await get(tx, documentId);
 		// Lock the document: two revisions at once would both be number n+1.
 		await tx.execute(sql`select 1 from ${document} where ${document.id} = ${found.id} for update`);
-		if (found.status === 'in_review' || found.status === 'approved') {
-			throw new AppError(409, 'The document is in review; import the revision after the review.');
-		}
+		assertEditable(found);
 		const text = canonicalText(rawText);
 		if (text === found.text) {
 			throw new AppError(422, 'This text is the same as the current revision.', [

@@ -1,5 +1,5 @@
 import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
-import type { Database } from '$lib/server/db';
+import { isUuid, type Database } from '$lib/server/db';
 import { user } from '$lib/server/db/schema';
 import { AppError, invalid, isUniqueViolation, notFound } from '$lib/server/errors';
 import {
@@ -66,10 +66,6 @@ export async function get(db: Database, id: string): Promise<UserSummary> {
 		throw notFound('No such user.');
 	}
 	return summary(row);
-}
-
-export function isUuid(value: string): boolean {
-	return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
 }
 
 /** Creates a user; AppError 422 for a weak password or an email already in use. */

@@ -1,10 +1,7 @@
 import { requirePermission } from '$lib/server/auth';
 import * as documents from '$lib/server/documents';
-import { newDocument } from '$lib/server/documents/input';
+import { MAX_BODY_BYTES, newDocument } from '$lib/server/documents/input';
 import { api, json, methodNotAllowed, paginate, parse, readJson } from '$lib/server/http/problem';
-
-// A 2 MB text, escaped as JSON, with room for the metadata.
-const DOCUMENT_LIMIT_BYTES = 13 * 1024 * 1024;
 
 export const GET = api(async (event) => {
 	requirePermission(event, 'document.read');
@@ -15,7 +12,7 @@ export const GET = api(async (event) => {
 
 export const POST = api(async (event) => {
 	const user = requirePermission(event, 'document.create');
-	const input = parse(newDocument, await readJson(event, DOCUMENT_LIMIT_BYTES));
+	const input = parse(newDocument, await readJson(event, MAX_BODY_BYTES));
 	const created = await documents.create(event.locals.db, input, user.id);
 	return json({ ...documents.toJson(created), text: created.text }, 201, {
 		location: `/api/v1/documents/${created.id}`

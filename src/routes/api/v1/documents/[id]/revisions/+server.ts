@@ -1,15 +1,13 @@
 import * as v from 'valibot';
 import { requirePermission } from '$lib/server/auth';
-import { text } from '$lib/server/documents/input';
+import { MAX_BODY_BYTES, text } from '$lib/server/documents/input';
 import { addRevision } from '$lib/server/documents/revisions';
 import { api, json, methodNotAllowed, parse, readJson } from '$lib/server/http/problem';
-
-const REVISION_LIMIT_BYTES = 13 * 1024 * 1024;
 
 /** Imports the next revision of the text; the report says what became of every claim. */
 export const POST = api(async (event) => {
 	const user = requirePermission(event, 'document.edit');
-	const input = parse(v.strictObject({ text }), await readJson(event, REVISION_LIMIT_BYTES));
+	const input = parse(v.strictObject({ text }), await readJson(event, MAX_BODY_BYTES));
 	const report = await addRevision(event.locals.db, event.params.id ?? '', input.text, user.id);
 	return json(report, 201);
 });
