@@ -9,6 +9,8 @@ export const permissions = {
 	'document.read': ['editor', 'reviewer', 'admin'],
 	'document.create': ['editor'],
 	'document.edit': ['editor'],
+	'document.assign': ['editor'],
+	'claim.comment': ['editor', 'reviewer'],
 	'review.queue': ['reviewer'],
 	'review.decide': ['reviewer'],
 	'document.publish': ['reviewer', 'admin'],
@@ -16,7 +18,7 @@ export const permissions = {
 	'audit.read': ['editor', 'reviewer', 'admin'],
 	'user.manage': ['admin'],
 	'rating_scale.manage': ['admin'],
-	/** One's own password and sessions: anyone signed in, whatever their roles. */
+	/** One's own password, sessions and notifications: anyone signed in, whatever their roles. */
 	'account.manage': ['admin', 'editor', 'reviewer', 'none']
 } as const satisfies Record<string, readonly (Role | 'none')[]>;
 

@@ -4,6 +4,7 @@ import { PgTable } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import { afterAll, beforeAll } from 'vitest';
 import { connect, migrate, schema, type Connection, type Database } from '$lib/server/db';
+import * as ratingScale from '$lib/server/rating-scale';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -109,13 +110,17 @@ export const tableNames: string[] = (Object.values(schema) as unknown[])
 	.map((table) => getTableName(table))
 	.sort();
 
-/** Empties every table, for a clean slate between tests (much cheaper than a new database). */
+/**
+ * Empties every table and puts the default rating scale back, as on a new installation: a
+ * clean slate between tests (much cheaper than a new database).
+ */
 export async function resetData(db: Database): Promise<void> {
 	const tables = sql.join(
 		tableNames.map((name) => sql.identifier(name)),
 		sql`, `
 	);
 	await db.execute(sql`truncate ${tables} cascade`);
+	await ratingScale.ensureDefaults(db);
 }
 
 /** The number of rows in `table`. */

@@ -4,17 +4,19 @@ import { deleteStale } from '$lib/server/auth/throttle';
 import { connect, migrate, type Connection, type Database } from '$lib/server/db';
 import { seedDemo, type DemoLogin } from '$lib/server/demo';
 import { logger } from '$lib/server/log';
+import * as ratingScale from '$lib/server/rating-scale';
 import * as users from '$lib/server/users';
 
 /**
  * Brings the database up at server start: connects (DATABASE_URL, else PGlite in DATA_DIR),
- * migrates, creates or resets the admin from ADMIN_EMAIL + ADMIN_PASSWORD, and on a database
+ * migrates, puts the default rating scale in place, creates or resets the admin from ADMIN_EMAIL + ADMIN_PASSWORD, and on a database
  * without users seeds the demo unless SEED_DEMO=false, printing its logins once.
  */
 export async function start(env: Record<string, string | undefined>): Promise<Connection> {
 	const dataDir = resolve(env.DATA_DIR ?? 'data', 'pgdata');
 	const connection = await connect({ url: env.DATABASE_URL, dataDir });
 	await migrate(connection);
+	await ratingScale.ensureDefaults(connection.db);
 	logger.info({ database: connection.kind }, 'database ready');
 	if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {
 		await users.ensureAdmin(connection.db, {

@@ -1,10 +1,14 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { anchor, describe } from '$lib/anchoring';
+import * as audit from '$lib/server/audit';
 import { CodePointIndex, sliceCodePoints } from '$lib/anchoring/codepoints';
 import { isUuid, type Database } from '$lib/server/db';
 import { claim, document } from '$lib/server/db/schema';
 import * as documents from '$lib/server/documents';
 import { AppError, invalid, notFound } from '$lib/server/errors';
+import * as rationale from '$lib/server/rationale';
+import * as ratingScale from '$lib/server/rating-scale';
+import * as users from '$lib/server/users';
 import type { ClaimPatch, SelectorInput } from './input';
 
 export type Claim = typeof claim.$inferSelect;
@@ -31,10 +35,48 @@ export function toJson(row: Claim) {
 		claimText: row.claimText,
 		claimant: row.claimant,
 		claimDate: row.claimDate,
+		rating: row.ratingKey,
+		rationale: row.rationale,
+		rationaleHtml: row.rationaleHtml,
+		assigneeId: row.assigneeId,
 		version: row.version,
 		createdAt: row.createdAt,
 		updatedAt: row.updatedAt
 	};
+}
+
+/** What the audit log keeps of a claim: the fields a person reads, not the bookkeeping. */
+function snapshot(row: Claim) {
+	return {
+		quote: row.exact,
+		start: row.start,
+		end: row.end,
+		orphaned: row.orphanedAt !== null,
+		claimText: row.claimText,
+		claimant: row.claimant,
+		claimDate: row.claimDate,
+		rating: row.ratingKey,
+		rationale: row.rationaleHtml,
+		assigneeId: row.assigneeId,
+		deleted: row.deletedAt !== null
+	};
+}
+
+async function recordChange(
+	tx: Database,
+	before: Claim | null,
+	after: Claim,
+	action: string,
+	actorId: string
+) {
+	await audit.record(tx, {
+		documentId: after.documentId,
+		entity: 'claim',
+		entityId: after.id,
+		action,
+		actorId,
+		...(before ? audit.difference(snapshot(before), snapshot(after)) : { after: snapshot(after) })
+	});
 }
 
 /** The live claims of a document, in text order (an enclosing claim before those inside). */
@@ -159,6 +201,7 @@ async function insert(
 			})
 			.returning();
 		await touch(tx, documentId);
+		await recordChange(tx, null, row, 'create', userId);
 		return row;
 	});
 }
@@ -178,9 +221,11 @@ const attached = {
 };
 
 /**
- * Changes a claim's fields, or re-attaches it with a new `selector` (validated like a new
- * one; it is no longer orphaned). `version` must be the claim's current one: AppError 412
- * otherwise, so that nothing is overwritten unseen.
+ * Changes a claim's fields and verdict (a rating of the scale in use, a rationale as Tiptap
+ * JSON rendered to sanitised HTML), assigns it, or re-attaches it with a new `selector`
+ * (validated like a new one; it is no longer orphaned). `version` must be the claim's current
+ * one: AppError 412 otherwise, so that nothing is overwritten unseen; 409 in review; 422 for a
+ * retired or unknown rating, an assignee who is not an active editor, or a bad rationale.
  */
 export async function update(
 	db: Database,
@@ -191,12 +236,37 @@ export async function update(
 ): Promise<Claim> {
 	const current = await get(db, id);
 	const found = await editableDocument(db, current.documentId);
-	const { selector, ...fields } = patch;
+	const { selector, rating, rationale: written, assigneeId, ...fields } = patch;
+	const doc = written === undefined || written === null ? written : parseRationale(written);
 	const target = selector && resolve(found.text, selector);
 	const reattach = target
 		? { ...anchoring(found.text, target.start, target.end), ...attached }
 		: {};
-	return save(db, id, version, { ...fields, ...reattach, updatedBy: userId });
+	if (rating && rating !== current.ratingKey) {
+		await ratingScale.assertAssignable(db, rating);
+	}
+	if (assigneeId) {
+		await users.assertAssignable(db, assigneeId);
+	}
+	const verdict = {
+		...(rating === undefined ? {} : { ratingKey: rating }),
+		...(doc === undefined
+			? {}
+			: doc === null || rationale.isEmpty(doc)
+				? { rationale: null, rationaleHtml: '' }
+				: { rationale: doc, rationaleHtml: rationale.render(doc) })
+	};
+	const verdictChanged =
+		('ratingKey' in verdict && verdict.ratingKey !== current.ratingKey) ||
+		('rationaleHtml' in verdict && verdict.rationaleHtml !== current.rationaleHtml);
+	return save(db, current, version, {
+		...fields,
+		...reattach,
+		...verdict,
+		...(assigneeId === undefined ? {} : { assigneeId }),
+		...(verdictChanged ? { verdictBy: userId } : {}),
+		updatedBy: userId
+	});
 }
 
 /**
@@ -213,29 +283,53 @@ export async function reattach(
 ): Promise<Claim> {
 	const current = await get(db, id);
 	const found = await editableDocument(db, current.documentId);
-	return save(db, id, version, {
+	return save(db, current, version, {
 		...anchoring(found.text, range.start, range.end),
 		...attached,
 		updatedBy: userId
 	});
 }
 
+/** `rationale.parse`, its errors' paths starting at `rationale`. */
+function parseRationale(input: unknown) {
+	try {
+		return rationale.parse(input);
+	} catch (err) {
+		if (err instanceof AppError) {
+			const errors = err.errors.map((e) => ({
+				...e,
+				path: `rationale.${e.path}`.replace(/\.$/, '')
+			}));
+			throw new AppError(err.status, err.message, errors);
+		}
+		throw err;
+	}
+}
+
+const stale = () =>
+	new AppError(412, 'Someone changed this claim meanwhile; reload it and try again.');
+
 async function save(
 	db: Database,
-	id: string,
+	current: Claim,
 	version: number,
-	changes: Partial<typeof claim.$inferInsert>
+	changes: Partial<typeof claim.$inferInsert> & { updatedBy: string }
 ): Promise<Claim> {
+	if (current.version !== version) {
+		throw stale();
+	}
 	return db.transaction(async (tx) => {
 		const [row] = await tx
 			.update(claim)
 			.set({ ...changes, version: sql`${claim.version} + 1`, updatedAt: new Date() })
-			.where(and(eq(claim.id, id), eq(claim.version, version), isNull(claim.deletedAt)))
+			.where(and(eq(claim.id, current.id), eq(claim.version, version), isNull(claim.deletedAt)))
 			.returning();
 		if (!row) {
-			throw new AppError(412, 'Someone changed this claim meanwhile; reload it and try again.');
+			throw stale();
 		}
 		await touch(tx, row.documentId);
+		// The version matched, so `current` is the row as it was just before.
+		await recordChange(tx, current, row, 'update', changes.updatedBy);
 		return row;
 	});
 }
@@ -269,6 +363,7 @@ async function setDeleted(db: Database, row: Claim, deletedAt: Date | null, user
 			.where(eq(claim.id, row.id))
 			.returning();
 		await touch(tx, row.documentId);
+		await recordChange(tx, row, changed, deletedAt ? 'delete' : 'restore', userId);
 		return changed;
 	});
 }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { day } from '$lib/server/input';
 
 const quoteSelector = v.strictObject({
 	type: v.literal('TextQuoteSelector', 'The first selector is a TextQuoteSelector.'),
@@ -34,14 +35,7 @@ const fieldText = (max: number, label: string) =>
 		v.maxLength(max, `${label} has at most ${max} characters.`)
 	);
 
-const claimDate = v.nullable(
-	v.pipe(
-		v.string('claimDate is a date, as 2025-01-31.'),
-		v.trim(),
-		v.transform((value) => value || null),
-		v.nullable(v.pipe(v.string(), v.isoDate('claimDate is a date, as 2025-01-31.')))
-	)
-);
+const claimDate = day('claimDate is a date, as 2025-01-31.');
 
 export const fields = {
 	claimText: fieldText(2_000, 'The claim as checked'),
@@ -56,11 +50,22 @@ export const newClaim = v.strictObject({
 	claimDate: v.optional(claimDate, null)
 });
 
+/** A rating key of the scale, or null for none; checked against the scale by the domain. */
+const rating = v.nullable(v.pipe(v.string('rating is a rating key.'), v.maxLength(40)));
+
+const assigneeId = v.nullable(
+	v.pipe(v.string('assigneeId is a user id.'), v.uuid('assigneeId is a user id.'))
+);
+
 export const claimPatch = v.strictObject({
 	selector: v.optional(selector),
 	claimText: v.optional(fields.claimText),
 	claimant: v.optional(fields.claimant),
-	claimDate: v.optional(claimDate)
+	claimDate: v.optional(claimDate),
+	rating: v.optional(rating),
+	/** Tiptap JSON; null or an empty document clears it. Checked by `rationale.parse`. */
+	rationale: v.optional(v.nullable(v.unknown())),
+	assigneeId: v.optional(assigneeId)
 });
 
 export type ClaimPatch = v.InferOutput<typeof claimPatch>;

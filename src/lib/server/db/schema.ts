@@ -2,8 +2,11 @@ import { sql } from 'drizzle-orm';
 import {
 	check,
 	date,
+	bigserial,
+	customType,
 	index,
 	integer,
+	jsonb,
 	pgTable,
 	real,
 	text,
@@ -57,6 +60,23 @@ export const rateLimit = pgTable('rate_limit', {
 	windowStart: timestamp('window_start', { withTimezone: true }).notNull()
 });
 
+/**
+ * The rating scale, in `position` order. `value` maps to ClaimReview's `ratingValue` (null for
+ * ratings outside the scale, like Unverifiable). Retired ratings stay for the claims using them.
+ */
+export const rating = pgTable('rating', {
+	key: text('key').primaryKey(),
+	value: integer('value'),
+	labels: jsonb('labels').$type<Record<string, string>>().notNull(),
+	descriptions: jsonb('descriptions').$type<Record<string, string>>().notNull(),
+	color: text('color').notNull(),
+	position: integer('position').notNull(),
+	retiredAt: timestamp('retired_at', { withTimezone: true }),
+	version: integer('version').notNull().default(1),
+	createdAt: createdAt(),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});
+
 export const document = pgTable(
 	'document',
 	{
@@ -76,6 +96,7 @@ export const document = pgTable(
 			.default('draft'),
 		revision: integer('revision').notNull().default(1),
 		version: integer('version').notNull().default(1),
+		assigneeId: uuid('assignee_id').references(() => user.id),
 		createdBy: uuid('created_by').references(() => user.id),
 		createdAt: createdAt(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
@@ -123,6 +144,13 @@ export const claim = pgTable(
 		claimText: text('claim_text').notNull().default(''),
 		claimant: text('claimant').notNull().default(''),
 		claimDate: date('claim_date'),
+		ratingKey: text('rating_key').references(() => rating.key),
+		/** The verdict's rationale as Tiptap JSON, and the sanitised HTML rendered from it. */
+		rationale: jsonb('rationale'),
+		rationaleHtml: text('rationale_html').notNull().default(''),
+		/** Who last set the rating or rationale: the four-eyes rule asks it. */
+		verdictBy: uuid('verdict_by').references(() => user.id),
+		assigneeId: uuid('assignee_id').references(() => user.id),
 		version: integer('version').notNull().default(1),
 		createdBy: uuid('created_by').references(() => user.id),
 		createdAt: createdAt(),
@@ -136,4 +164,107 @@ export const claim = pgTable(
 		index('claim_recent_idx').on(t.documentId, t.updatedAt),
 		check('claim_range', sql`${t.start} >= 0 and ${t.end} > ${t.start}`)
 	]
+);
+
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+	dataType: () => 'bytea'
+});
+
+/** An uploaded evidence file, in the database so that every app instance serves it. */
+export const evidenceFile = pgTable('evidence_file', {
+	id: uuid('id').primaryKey().defaultRandom(),
+	name: text('name').notNull(),
+	mediaType: text('media_type').notNull(),
+	size: integer('size').notNull(),
+	sha256: text('sha256').notNull(),
+	bytes: bytea('bytes').notNull(),
+	createdBy: uuid('created_by').references(() => user.id),
+	createdAt: createdAt()
+});
+
+export const evidence = pgTable(
+	'evidence',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		claimId: uuid('claim_id')
+			.notNull()
+			.references(() => claim.id, { onDelete: 'cascade' }),
+		position: integer('position').notNull(),
+		kind: text('kind', { enum: ['link', 'quote', 'file', 'dataset', 'statement'] }).notNull(),
+		url: text('url'),
+		title: text('title').notNull().default(''),
+		publisher: text('publisher').notNull().default(''),
+		date: date('date'),
+		accessedAt: date('accessed_at'),
+		quote: text('quote').notNull().default(''),
+		stance: text('stance', { enum: ['supports', 'refutes', 'context'] }).notNull(),
+		note: text('note').notNull().default(''),
+		fileId: uuid('file_id').references(() => evidenceFile.id),
+		version: integer('version').notNull().default(1),
+		createdBy: uuid('created_by').references(() => user.id),
+		createdAt: createdAt(),
+		updatedBy: uuid('updated_by').references(() => user.id),
+		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('evidence_claim_idx').on(t.claimId, t.position)]
+);
+
+/** A claim's discussion: comments and replies (one level), `@name` mentions resolved to ids. */
+export const comment = pgTable(
+	'comment',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		claimId: uuid('claim_id')
+			.notNull()
+			.references(() => claim.id, { onDelete: 'cascade' }),
+		parentId: uuid('parent_id'),
+		authorId: uuid('author_id')
+			.notNull()
+			.references(() => user.id),
+		body: text('body').notNull(),
+		mentions: uuid('mentions')
+			.array()
+			.notNull()
+			.default(sql`'{}'::uuid[]`),
+		createdAt: createdAt(),
+		editedAt: timestamp('edited_at', { withTimezone: true }),
+		deletedAt: timestamp('deleted_at', { withTimezone: true })
+	},
+	(t) => [index('comment_claim_idx').on(t.claimId, t.createdAt)]
+);
+
+/** In-app notifications: the bell. */
+export const notification = pgTable(
+	'notification',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		kind: text('kind').notNull(),
+		actorId: uuid('actor_id').references(() => user.id),
+		documentId: uuid('document_id').references(() => document.id, { onDelete: 'cascade' }),
+		claimId: uuid('claim_id').references(() => claim.id, { onDelete: 'cascade' }),
+		commentId: uuid('comment_id').references(() => comment.id, { onDelete: 'cascade' }),
+		createdAt: createdAt(),
+		readAt: timestamp('read_at', { withTimezone: true })
+	},
+	(t) => [index('notification_user_idx').on(t.userId, t.createdAt)]
+);
+
+/** Every change of state or content: who, when, what, before and after. Never updated. */
+export const audit = pgTable(
+	'audit',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		documentId: uuid('document_id').references(() => document.id, { onDelete: 'cascade' }),
+		entity: text('entity').notNull(),
+		entityId: text('entity_id').notNull(),
+		action: text('action').notNull(),
+		actorId: uuid('actor_id').references(() => user.id),
+		before: jsonb('before'),
+		after: jsonb('after'),
+		createdAt: createdAt()
+	},
+	(t) => [index('audit_document_idx').on(t.documentId, t.id)]
 );

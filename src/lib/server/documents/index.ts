@@ -1,7 +1,9 @@
-import { and, desc, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import * as audit from '$lib/server/audit';
 import { isUuid, type Database } from '$lib/server/db';
 import { claim, document, documentRevision, user } from '$lib/server/db/schema';
 import { AppError, notFound } from '$lib/server/errors';
+import * as users from '$lib/server/users';
 import { canonicalText } from '$lib/text/canonical';
 
 export type Status = (typeof document.status.enumValues)[number];
@@ -49,13 +51,37 @@ export async function create(db: Database, input: NewDocument, createdBy: string
 			.values({ ...input, text, slug, createdBy })
 			.returning();
 		await tx.insert(documentRevision).values({ documentId: row.id, number: 1, text, createdBy });
+		await audit.record(tx, {
+			documentId: row.id,
+			entity: 'document',
+			entityId: row.id,
+			action: 'create',
+			actorId: createdBy,
+			after: { ...toJson(row), text }
+		});
 		return row;
 	});
 }
 
-/** Documents, most recently changed first, optionally by status and by words in the title. */
-export async function list(db: Database, filter: { status?: Status; q?: string } = {}) {
+export interface Filter {
+	status?: Status;
+	/** Words in the title. */
+	q?: string;
+	/** Documents assigned to this user, or with a claim assigned to them. */
+	assignee?: string;
+}
+
+/** Documents, most recently changed first, optionally filtered. */
+export async function list(db: Database, filter: Filter = {}) {
 	const conditions: SQL[] = [];
+	if (filter.assignee) {
+		conditions.push(
+			or(
+				eq(document.assigneeId, filter.assignee),
+				sql`exists (select 1 from ${claim} where ${claim.documentId} = ${document.id} and ${claim.assigneeId} = ${filter.assignee} and ${claim.deletedAt} is null)`
+			) as SQL
+		);
+	}
 	if (filter.status) {
 		conditions.push(eq(document.status, filter.status));
 	}
@@ -72,6 +98,7 @@ export async function list(db: Database, filter: { status?: Status; q?: string }
 			status: document.status,
 			updatedAt: document.updatedAt,
 			createdBy: user.name,
+			assignee: sql<string | null>`(select name from "user" a where a.id = ${document.assigneeId})`,
 			claims: sql<number>`(select count(*)::int from ${claim} where ${claim.documentId} = ${document.id} and ${claim.deletedAt} is null)`,
 			// Who changed its claims in the last half hour, most recent first.
 			working: sql<
@@ -114,8 +141,42 @@ export function toJson(row: typeof document.$inferSelect) {
 		publishedAt: row.publishedAt?.toISOString().slice(0, 10) ?? null,
 		status: row.status,
 		revision: row.revision,
+		assigneeId: row.assigneeId,
 		version: row.version,
 		createdAt: row.createdAt,
 		updatedAt: row.updatedAt
 	};
+}
+
+/**
+ * Assigns a document to an active editor, or to nobody with null. AppError 404, or 422 for an
+ * assignee who is not an active editor.
+ */
+export async function assign(
+	db: Database,
+	id: string,
+	assigneeId: string | null,
+	actorId: string
+): Promise<typeof document.$inferSelect> {
+	const found = await get(db, id);
+	if (assigneeId) {
+		await users.assertAssignable(db, assigneeId);
+	}
+	return db.transaction(async (tx) => {
+		const [row] = await tx
+			.update(document)
+			.set({ assigneeId, updatedAt: new Date(), version: sql`${document.version} + 1` })
+			.where(eq(document.id, found.id))
+			.returning();
+		await audit.record(tx, {
+			documentId: found.id,
+			entity: 'document',
+			entityId: found.id,
+			action: 'assign',
+			actorId,
+			before: { assigneeId: found.assigneeId },
+			after: { assigneeId }
+		});
+		return row;
+	});
 }

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { day } from '$lib/server/input';
 
 /** The most text one document may hold: 2 MB of UTF-8. */
 export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
@@ -57,19 +58,9 @@ const httpUrl = v.optional(
 );
 
 const publishedAt = v.optional(
-	v.nullable(
-		v.pipe(
-			v.string('The publication date must be text, as 2025-01-31.'),
-			v.trim(),
-			v.transform((value) => value || null),
-			v.nullable(
-				v.pipe(
-					v.string(),
-					v.isoDate('Give the publication date as 2025-01-31.'),
-					v.transform((value) => new Date(`${value}T00:00:00Z`))
-				)
-			)
-		)
+	v.pipe(
+		day('Give the publication date as 2025-01-31.'),
+		v.transform((value) => (value ? new Date(`${value}T00:00:00Z`) : null))
 	),
 	null
 );

@@ -1,4 +1,5 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
+import * as audit from '$lib/server/audit';
 import { anchor, CONFIDENCE_FLOOR, reanchor, type Suggestion } from '$lib/anchoring';
 import type { Database } from '$lib/server/db';
 import { claim, document, documentRevision } from '$lib/server/db/schema';
@@ -115,6 +116,15 @@ export async function addRevision(
 				report.suggestions.push({ claimId: row.id, ...suggestion });
 			}
 		}
+		await audit.record(tx, {
+			documentId: found.id,
+			entity: 'document',
+			entityId: found.id,
+			action: 'revise',
+			actorId: userId,
+			before: { revision: found.revision },
+			after: report
+		});
 		await tx.insert(documentRevision).values({
 			documentId: found.id,
 			number: report.revision,

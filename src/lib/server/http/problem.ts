@@ -115,7 +115,7 @@ async function drain(request: Request): Promise<void> {
 	}
 }
 
-async function readLimited(request: Request, limitBytes: number): Promise<Uint8Array> {
+async function readLimited(request: Request, limitBytes: number): Promise<Uint8Array<ArrayBuffer>> {
 	if (!request.body) {
 		return new Uint8Array();
 	}
@@ -142,6 +142,45 @@ async function readLimited(request: Request, limitBytes: number): Promise<Uint8A
 		offset += chunk.byteLength;
 	}
 	return bytes;
+}
+
+/**
+ * The version a write starts from, from `If-Match: "<version>"`. AppError 428 without one:
+ * changes to versioned resources must say what they change.
+ */
+export function ifMatch(event: RequestEvent): number {
+	const match = event.request.headers.get('if-match')?.match(/^(?:W\/)?"?(\d{1,9})"?$/);
+	if (!match) {
+		throw new AppError(428, 'Send If-Match with the version you read, as If-Match: "3".');
+	}
+	return Number(match[1]);
+}
+
+/**
+ * Reads a multipart/form-data body of at most `limitBytes`. Fails with 415 for another content
+ * type, 413 when too large, 400 when it is not well-formed.
+ */
+export async function readForm(event: RequestEvent, limitBytes: number): Promise<FormData> {
+	const type = event.request.headers.get('content-type') ?? '';
+	if (!/^multipart\/form-data\b/i.test(type)) {
+		throw new AppError(415, 'Send the body as multipart/form-data.');
+	}
+	const declared = Number(event.request.headers.get('content-length') ?? 0);
+	if (declared > limitBytes) {
+		await drain(event.request);
+		throw new AppError(413, `The body may be at most ${limitBytes} bytes.`);
+	}
+	const bytes = await readLimited(event.request, limitBytes);
+	try {
+		return await new Response(bytes, { headers: { 'content-type': type } }).formData();
+	} catch {
+		throw new AppError(400, 'The body is not well-formed multipart/form-data.');
+	}
+}
+
+/** True when the request's body is multipart/form-data (else it is taken as JSON). */
+export function isMultipart(event: RequestEvent): boolean {
+	return /^multipart\/form-data\b/i.test(event.request.headers.get('content-type') ?? '');
 }
 
 /** Validates `input` against `schema`; a mismatch is a 422 naming each field's path. */

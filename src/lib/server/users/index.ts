@@ -199,3 +199,20 @@ export async function ensureAdmin(
 			}
 		});
 }
+
+/** AppError 422 unless `id` is an active user with the editor role (work is assigned to them). */
+export async function assertAssignable(db: Database, id: string): Promise<void> {
+	const [row] = isUuid(id) ? await db.select().from(user).where(eq(user.id, id)) : [];
+	if (!row || row.disabledAt || !row.roles.includes('editor')) {
+		throw invalid('assigneeId', 'not_an_editor', 'Work can be assigned to active editors only.');
+	}
+}
+
+/** Active editors and reviewers, by name: who can be mentioned or assigned. */
+export function colleagues(db: Database): Promise<{ id: string; name: string; roles: string[] }[]> {
+	return db
+		.select({ id: user.id, name: user.name, roles: user.roles })
+		.from(user)
+		.where(and(isNull(user.disabledAt), sql`${user.roles} && array['editor', 'reviewer']::text[]`))
+		.orderBy(asc(user.name));
+}

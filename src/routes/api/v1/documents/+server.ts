@@ -4,10 +4,11 @@ import { MAX_BODY_BYTES, newDocument } from '$lib/server/documents/input';
 import { api, json, methodNotAllowed, paginate, parse, readJson } from '$lib/server/http/problem';
 
 export const GET = api(async (event) => {
-	requirePermission(event, 'document.read');
+	const user = requirePermission(event, 'document.read');
+	const assignee = event.url.searchParams.get('assigned') === 'me' ? user.id : undefined;
 	const status = documents.statuses.find((s) => s === event.url.searchParams.get('status'));
 	const q = (event.url.searchParams.get('q') ?? '').trim().slice(0, 200);
-	return json(paginate(event.url, await documents.list(event.locals.db, { status, q })));
+	return json(paginate(event.url, await documents.list(event.locals.db, { status, q, assignee })));
 });
 
 export const POST = api(async (event) => {

@@ -1,0 +1,63 @@
+import { and, desc, eq, lt } from 'drizzle-orm';
+import type { Database } from '$lib/server/db';
+import { audit, user } from '$lib/server/db/schema';
+
+export interface Change {
+	documentId: string | null;
+	entity: 'document' | 'claim' | 'evidence' | 'comment' | 'rating';
+	entityId: string;
+	action: string;
+	actorId: string | null;
+	before?: unknown;
+	after?: unknown;
+}
+
+/**
+ * Writes one audit entry. Call it inside the transaction that makes the change, so that the
+ * entry exists exactly when the change does.
+ */
+export async function record(tx: Database, change: Change): Promise<void> {
+	await tx.insert(audit).values({
+		...change,
+		before: change.before ?? null,
+		after: change.after ?? null
+	});
+}
+
+/** Only the fields that differ between `before` and `after`, so that entries say what changed. */
+export function difference<T extends Record<string, unknown>>(
+	before: T,
+	after: T
+): { before: Partial<T>; after: Partial<T> } {
+	const was: Partial<T> = {};
+	const now: Partial<T> = {};
+	for (const key of Object.keys(after) as (keyof T)[]) {
+		if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+			was[key] = before[key];
+			now[key] = after[key];
+		}
+	}
+	return { before: was, after: now };
+}
+
+/** A document's audit entries, newest first, `limit` at a time before entry id `before`. */
+export function list(db: Database, documentId: string, limit: number, before?: number) {
+	return db
+		.select({
+			id: audit.id,
+			entity: audit.entity,
+			entityId: audit.entityId,
+			action: audit.action,
+			actor: { id: user.id, name: user.name },
+			before: audit.before,
+			after: audit.after,
+			createdAt: audit.createdAt
+		})
+		.from(audit)
+		.leftJoin(user, eq(user.id, audit.actorId))
+		.where(
+			and(eq(audit.documentId, documentId), before === undefined ? undefined : lt(audit.id, before))
+		)
+		.orderBy(desc(audit.id))
+		.limit(limit);
+}
