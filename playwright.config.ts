@@ -2,6 +2,9 @@ import { defineConfig, devices } from '@playwright/test';
 
 import { admin, origin, port } from './tests/e2e/e2e-env';
 
+// Per port, so that two runs on different E2E_PORTs do not share a database.
+const dataDir = `test-results/e2e-data-${port}`;
+
 export default defineConfig({
 	testDir: 'tests/e2e',
 	outputDir: 'test-results/e2e',
@@ -31,7 +34,7 @@ export default defineConfig({
 	webServer: {
 		// A fresh embedded database for every run, bootstrapped with an admin only; the tests
 		// make the other people they need through the API.
-		command: 'rm -rf test-results/e2e-data && node server.js',
+		command: `rm -rf ${dataDir} && node server.js`,
 		url: `${origin}/readyz`,
 		reuseExistingServer: false,
 		timeout: 60_000,
@@ -39,7 +42,7 @@ export default defineConfig({
 		stderr: 'pipe',
 		env: {
 			PORT: String(port),
-			DATA_DIR: 'test-results/e2e-data',
+			DATA_DIR: dataDir,
 			SEED_DEMO: 'false',
 			ADMIN_EMAIL: admin.email,
 			ADMIN_PASSWORD: admin.password,

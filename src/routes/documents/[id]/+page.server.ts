@@ -7,6 +7,11 @@ import { parse } from '$lib/server/http/problem';
 import { can } from '$lib/permissions';
 import * as v from 'valibot';
 import { sliceCodePoints } from '$lib/anchoring/codepoints';
+import { fail, type RequestEvent } from '@sveltejs/kit';
+import { getLocale } from '$lib/paraglide/runtime';
+import { AppError } from '$lib/server/errors';
+import * as ratingScale from '$lib/server/rating-scale';
+import * as users from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -14,8 +19,17 @@ export const load: PageServerLoad = async (event) => {
 	const found = await orErrorPage(documents.get(event.locals.db, event.params.id));
 	const rows = await claims.list(event.locals.db, found.id);
 	const revised = event.url.searchParams.get('revised')?.split(',').map(Number);
+	const people = await users.colleagues(event.locals.db);
+	const scale = await ratingScale.list(event.locals.db);
 	return {
 		document: found,
+		ratings: scale.map((row) => ratingScale.toJson(row, getLocale())),
+		// Editors can be assigned work; editors and reviewers can be mentioned.
+		people: people.map(({ id, name, roles }) => ({ id, name, editor: roles.includes('editor') })),
+		userId: user.id,
+		canComment: can(user.roles, 'claim.comment'),
+		canAssign: can(user.roles, 'document.assign'),
+		openClaim: rows.find((row) => row.id === event.url.searchParams.get('claim'))?.id ?? null,
 		// Only what the workspace shows: with thousands of claims every byte counts.
 		claims: rows.map((row) => ({
 			id: row.id,
@@ -25,6 +39,8 @@ export const load: PageServerLoad = async (event) => {
 			claimText: row.claimText,
 			claimant: row.claimant,
 			claimDate: row.claimDate,
+			rating: row.ratingKey,
+			assigneeId: row.assigneeId,
 			version: row.version,
 			orphaned: row.orphanedAt !== null,
 			// An orphan's old context, and its suggested passage to show beside its old words.
@@ -55,8 +71,43 @@ const range = v.object({
 const cardFields = v.object({
 	claimText: fields.claimText,
 	claimant: fields.claimant,
-	claimDate: fields.claimDate
+	claimDate: fields.claimDate,
+	rating: v.pipe(
+		v.string(),
+		v.transform((key) => key || null)
+	),
+	// Tiptap JSON from the editor; absent before its script runs, and then left as it is.
+	rationale: v.optional(v.string()),
+	assigneeId: v.pipe(
+		v.string(),
+		v.transform((id) => id || null)
+	)
 });
+
+const assignment = v.object({
+	assigneeId: v.pipe(
+		v.string(),
+		v.transform((id) => id || null)
+	)
+});
+
+/** A claim as it is now, and who changed it last: what a stale save is shown against. */
+async function theirs(event: RequestEvent, id: string) {
+	const current = await claims.get(event.locals.db, id);
+	const by = current.updatedBy ? await users.get(event.locals.db, current.updatedBy) : null;
+	return {
+		claimText: current.claimText,
+		claimant: current.claimant,
+		claimDate: current.claimDate,
+		rating: current.ratingKey,
+		rationale: current.rationale,
+		rationaleHtml: current.rationaleHtml,
+		assigneeId: current.assigneeId,
+		version: current.version,
+		by: by?.name ?? '',
+		at: current.updatedAt.toISOString()
+	};
+}
 
 export const actions: Actions = {
 	mark: async (event) => {
@@ -75,11 +126,32 @@ export const actions: Actions = {
 			const patch = parse(cardFields, {
 				claimText: text(form, 'claimText'),
 				claimant: text(form, 'claimant'),
-				claimDate: text(form, 'claimDate')
+				claimDate: text(form, 'claimDate'),
+				rating: text(form, 'rating'),
+				rationale: form.has('rationale') ? text(form, 'rationale') : undefined,
+				assigneeId: text(form, 'assigneeId')
 			});
 			const version = Number(text(form, 'version'));
-			const saved = await claims.update(event.locals.db, text(form, 'id'), version, patch, user.id);
-			return { saved: saved.id };
+			const id = text(form, 'id');
+			try {
+				const saved = await claims.update(event.locals.db, id, version, patch, user.id);
+				return { saved: saved.id };
+			} catch (err) {
+				// A stale save: say who changed what, so that the card can show it beside their input.
+				if (err instanceof AppError && err.status === 412) {
+					return fail(412, { message: err.message, errors: [], conflict: await theirs(event, id) });
+				}
+				throw err;
+			}
+		});
+	},
+	assign: async (event) => {
+		const user = requirePermission(event, 'document.assign');
+		const form = await event.request.formData();
+		return attempt(form, async () => {
+			const { assigneeId } = parse(assignment, { assigneeId: text(form, 'assigneeId') });
+			await documents.assign(event.locals.db, event.params.id, assigneeId, user.id);
+			return { assigned: true };
 		});
 	},
 	reattach: async (event) => {
