@@ -22,6 +22,8 @@ for (const locale of ['en', 'zh-Hant']) {
 		await look('documents');
 		await page.goto('/settings');
 		await look('settings');
+		await page.goto('/notifications');
+		await look('notifications-empty');
 		await page.goto('/fact-checks');
 		await look('fact-checks');
 		await page.setViewportSize({ width: 390, height: 844 });
