@@ -1,4 +1,11 @@
+import { toJsonSchema } from '@valibot/to-json-schema';
+import type * as v from 'valibot';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '$lib/server/auth/password';
+import { claimPatch, newClaim } from '$lib/server/claims/input';
+import { commentPatch, newComment } from '$lib/server/comments/input';
+import { MAX_FILE_BYTES } from '$lib/server/evidence/file-type';
+import { evidenceOrder, evidencePatch, newEvidence } from '$lib/server/evidence/input';
+import { newRating, ratingOrder, ratingPatch } from '$lib/server/rating-scale/input';
 import { JSON_LIMIT_BYTES } from '$lib/server/http/problem';
 import { roles } from '$lib/permissions';
 
@@ -10,6 +17,21 @@ const errors = (...statuses: number[]) =>
 	Object.fromEntries(statuses.map((status) => [String(status), problem]));
 const json = (schema: object) => ({ content: { 'application/json': { schema } } });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+/** A request body described by the very schema the server validates it with. */
+const body = (schema: v.GenericSchema) => ({
+	required: true,
+	...json(toJsonSchema(schema, { errorMode: 'ignore', typeMode: 'input' }))
+});
+const ifMatch = {
+	name: 'If-Match',
+	in: 'header',
+	required: true,
+	description: 'The version read, as "3"; a stale one gets 412, none 428',
+	schema: { type: 'string' }
+};
+const object = { type: 'object' };
+const list = { ...json({ type: 'object', properties: { items: { type: 'array' } } }) };
+const ok = (description: string, schema: object = object) => ({ description, ...json(schema) });
 
 /** The API's description, OpenAPI 3.1: served at /api/v1/openapi.json. */
 export const openapi = {
@@ -92,6 +114,132 @@ export const openapi = {
 					'201': { description: 'Created', ...json(ref('User')) },
 					...errors(400, 401, 403, 413, 415, 422)
 				}
+			}
+		},
+		'/documents/{id}/claims': {
+			post: {
+				summary: 'Mark a claim by W3C selectors (editor)',
+				requestBody: body(newClaim),
+				responses: { '201': ok('The claim'), ...errors(401, 403, 404, 409, 413, 415, 422) }
+			}
+		},
+		'/claims/{id}': {
+			get: {
+				summary: 'A claim with its verdict and evidence',
+				responses: { '200': ok('The claim'), ...errors(401, 403, 404) }
+			},
+			patch: {
+				summary: 'Change a claim: fields, rating, rationale (Tiptap JSON), assignee, selector',
+				parameters: [ifMatch],
+				requestBody: body(claimPatch),
+				responses: {
+					'200': ok('The claim; rationaleHtml is the sanitised rendering'),
+					...errors(400, 401, 403, 404, 409, 412, 413, 415, 422, 428)
+				}
+			},
+			delete: {
+				summary: 'Delete a claim (not while in review)',
+				responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404, 409) }
+			}
+		},
+		'/claims/{id}/evidence': {
+			get: {
+				summary: "A claim's evidence in order",
+				responses: { '200': list, ...errors(401, 403, 404) }
+			},
+			post: {
+				summary: `Add evidence: JSON, or multipart/form-data with a file part (PDF, PNG, JPEG, WebP, plain text; at most ${MAX_FILE_BYTES} bytes, type checked from the bytes)`,
+				requestBody: body(newEvidence),
+				responses: {
+					'201': ok('The evidence item'),
+					...errors(400, 401, 403, 404, 409, 413, 415, 422)
+				}
+			}
+		},
+		'/claims/{id}/evidence/order': {
+			put: {
+				summary: "Reorder a claim's evidence",
+				requestBody: body(evidenceOrder),
+				responses: { '200': list, ...errors(401, 403, 404, 409, 422) }
+			}
+		},
+		'/evidence/{id}': {
+			patch: {
+				summary: 'Change an evidence item',
+				parameters: [ifMatch],
+				requestBody: body(evidencePatch),
+				responses: { '200': ok('The item'), ...errors(401, 403, 404, 409, 412, 422, 428) }
+			},
+			delete: {
+				summary: 'Remove an evidence item',
+				responses: { '204': { description: 'Removed' }, ...errors(401, 403, 404, 409) }
+			}
+		},
+		'/evidence/{id}/file': {
+			get: {
+				summary: 'Download an evidence file (attachment, nosniff, sandboxed)',
+				responses: { '200': { description: 'The bytes' }, ...errors(401, 403, 404) }
+			}
+		},
+		'/claims/{id}/comments': {
+			get: {
+				summary: "A claim's discussion",
+				responses: { '200': list, ...errors(401, 403, 404) }
+			},
+			post: {
+				summary: 'Comment or reply; @Name mentions notify',
+				requestBody: body(newComment),
+				responses: { '201': ok('The comment'), ...errors(401, 403, 404, 413, 415, 422) }
+			}
+		},
+		'/comments/{id}': {
+			patch: {
+				summary: "Edit one's own comment",
+				requestBody: body(commentPatch),
+				responses: { '200': ok('The comment'), ...errors(401, 403, 404, 422) }
+			},
+			delete: {
+				summary: "Delete one's own comment",
+				responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404) }
+			}
+		},
+		'/rating-scale': {
+			get: {
+				summary: 'The rating scale, in order (public)',
+				security: [],
+				responses: { '200': ok('Ratings', { type: 'array' }) }
+			},
+			post: {
+				summary: 'Add a rating (admin)',
+				requestBody: body(newRating),
+				responses: { '201': ok('The rating'), ...errors(401, 403, 409, 422) }
+			}
+		},
+		'/rating-scale/{key}': {
+			patch: {
+				summary: 'Rename, recolour, revalue, describe, retire or restore a rating (admin)',
+				parameters: [ifMatch],
+				requestBody: body(ratingPatch),
+				responses: { '200': ok('The rating'), ...errors(401, 403, 404, 412, 422, 428) }
+			}
+		},
+		'/rating-scale/order': {
+			put: {
+				summary: 'Reorder the scale (admin)',
+				requestBody: body(ratingOrder),
+				responses: { '200': ok('Ratings', { type: 'array' }), ...errors(401, 403, 422) }
+			}
+		},
+		'/documents/{id}/audit': {
+			get: {
+				summary: "The document's audit trail, newest first",
+				responses: { '200': list, ...errors(401, 403, 404, 422) }
+			}
+		},
+		'/notifications': {
+			get: {
+				summary: "One's notifications and unread count",
+				responses: { '200': list, ...errors(401) }
 			}
 		}
 	},

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { openapi } from '$lib/server/openapi';
+
+describe('the OpenAPI document', () => {
+	const schemaOf = (path: string, method: 'post' | 'patch') =>
+		(
+			openapi.paths as Record<
+				string,
+				Record<
+					string,
+					{
+						requestBody: {
+							content: Record<
+								string,
+								{ schema: { properties: Record<string, { maxLength?: number }> } }
+							>;
+						};
+					}
+				>
+			>
+		)[path][method].requestBody.content['application/json'].schema;
+
+	it('states the limits the server validates with', () => {
+		const evidence = schemaOf('/claims/{id}/evidence', 'post');
+		expect(evidence.properties.note.maxLength).toBe(20_000);
+		expect(evidence.properties.quote.maxLength).toBe(10_000);
+		expect(schemaOf('/claims/{id}/comments', 'post').properties.body.maxLength).toBe(10_000);
+		expect(schemaOf('/claims/{id}', 'patch').properties.claimText.maxLength).toBe(2_000);
+	});
+
+	it('serialises to JSON', () => {
+		expect(JSON.parse(JSON.stringify(openapi)).openapi).toBe('3.1.0');
+	});
+});
