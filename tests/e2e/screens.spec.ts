@@ -18,6 +18,8 @@ for (const locale of ['en', 'zh-Hant']) {
 		await look('login');
 		await signIn(page, admin);
 		await look('admin-users');
+		await page.goto('/admin/ratings');
+		await look('admin-ratings');
 		await page.goto('/documents');
 		await look('documents');
 		await page.goto('/settings');
@@ -29,6 +31,8 @@ for (const locale of ['en', 'zh-Hant']) {
 		await page.setViewportSize({ width: 390, height: 844 });
 		await page.goto('/admin/users');
 		await look('admin-users-phone');
+		await page.goto('/admin/ratings');
+		await look('admin-ratings-phone');
 		await context.close();
 	});
 }
