@@ -15,6 +15,8 @@ const pages: Record<string, Action> = {
 	'/documents/new': 'document.create',
 	'/review': 'review.queue',
 	'/admin/users': 'user.manage',
+	'/admin/ratings': 'rating_scale.manage',
+	'/notifications': 'account.manage',
 	'/settings': 'account.manage'
 };
 
