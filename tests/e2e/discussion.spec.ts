@@ -73,11 +73,11 @@ test('editors discuss a claim: mention with the keyboard, reply, edit, delete', 
 	await expect(discussion.getByText('No comments yet.')).toBeVisible();
 
 	// `@` and the first letters of a name open the list; the keyboard picks from it.
-	const box = discussion.getByRole('combobox', { name: 'Add a comment' });
+	const box = discussion.getByRole('textbox', { name: 'Add a comment' });
 	const list = discussion.getByRole('listbox', { name: 'People to mention' });
 	await box.click();
 	await page.keyboard.type('Sources, please.\n@be');
-	await expect(box).toHaveAttribute('aria-expanded', 'true');
+	await expect(list).toBeVisible();
 	await expect(list.getByRole('option', { name: beatrix.name })).toBeVisible();
 	await expect(list.getByRole('option', { name: avery.name })).toHaveCount(0);
 	await page.keyboard.type('a');
@@ -85,16 +85,8 @@ test('editors discuss a claim: mention with the keyboard, reply, edit, delete', 
 	await page.keyboard.press('ArrowDown');
 	await page.keyboard.press('ArrowUp');
 	await expect(list.getByRole('option').first()).toHaveAttribute('aria-selected', 'true');
-	// ARIA in HTML gives a textarea no other role, but a multi-line combobox (as in Ariakit's
-	// "textarea with inline combobox") is the pattern screen readers announce best for mentions:
-	// that one finding is expected, any other is a failure.
 	const axe = await new AxeBuilder({ page }).include('.discussion').analyze();
-	const findings = axe.violations.flatMap((v) =>
-		v.nodes
-			.filter((node) => !(v.id === 'aria-allowed-role' && /^<textarea/.test(node.html)))
-			.map((node) => `${v.id}: ${node.html}`)
-	);
-	expect(findings).toEqual([]);
+	expect(axe.violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.html}`))).toEqual([]);
 	// The list overflows the region: the picture takes both.
 	const [area, popup] = [await discussion.boundingBox(), await list.boundingBox()];
 	if (area && popup) {
@@ -106,7 +98,7 @@ test('editors discuss a claim: mention with the keyboard, reply, edit, delete', 
 	}
 	await pick(page, box, beatrix.name, 'Enter');
 	await expect(box).toHaveValue(`Sources, please.\n@${beatrix.name} `);
-	await expect(box).toHaveAttribute('aria-expanded', 'false');
+	await expect(list).toBeHidden();
 	await expect(list).toBeHidden();
 	await page.keyboard.type('can you check the 2021 figure?');
 
@@ -124,7 +116,7 @@ test('editors discuss a claim: mention with the keyboard, reply, edit, delete', 
 	await page.keyboard.press('Control+Enter');
 	const refusal = discussion
 		.locator('form')
-		.filter({ has: page.getByRole('combobox', { name: 'Add a comment' }) })
+		.filter({ has: page.getByRole('textbox', { name: 'Add a comment' }) })
 		.getByRole('alert');
 	await expect(refusal).toHaveText('Try later.');
 	await expect(box).toHaveValue(
@@ -146,18 +138,18 @@ test('editors discuss a claim: mention with the keyboard, reply, edit, delete', 
 	// An address is not a mention; Escape closes the list and keeps the text.
 	await box.fill('');
 	await box.pressSequentially('write to avery@example');
-	await expect(box).toHaveAttribute('aria-expanded', 'false');
+	await expect(list).toBeHidden();
 	await box.fill('');
 	await box.pressSequentially('@');
-	await expect(box).toHaveAttribute('aria-expanded', 'true');
+	await expect(list).toBeVisible();
 	await page.keyboard.press('Escape');
-	await expect(box).toHaveAttribute('aria-expanded', 'false');
+	await expect(list).toBeHidden();
 	await expect(box).toHaveValue('@');
 	await box.fill('');
 
 	// A reply, mentioning someone by a Chinese name, picked with Tab.
 	await discussion.getByRole('button', { name: 'Reply' }).click();
-	const replyBox = discussion.getByRole('combobox', { name: `Reply to ${avery.name}` });
+	const replyBox = discussion.getByRole('textbox', { name: `Reply to ${avery.name}` });
 	await expect(replyBox).toBeFocused();
 	await page.keyboard.type('Found it, cc @王');
 	await pick(page, replyBox, wang.name, 'Tab');
@@ -169,7 +161,7 @@ test('editors discuss a claim: mention with the keyboard, reply, edit, delete', 
 
 	// Edit one's own comment: it says so.
 	await first.getByRole('button', { name: 'Edit' }).click();
-	const editBox = discussion.getByRole('combobox', { name: 'Edit your comment' });
+	const editBox = discussion.getByRole('textbox', { name: 'Edit your comment' });
 	await expect(editBox).toBeFocused();
 	await expect(editBox).toHaveValue(
 		`Sources, please.\n@${beatrix.name} can you check the 2021 figure?`
