@@ -189,6 +189,10 @@ test('editors discuss a claim: mention with the keyboard, reply, edit, delete', 
 	const context = await browser.newContext({ extraHTTPHeaders: { origin } });
 	const other = await context.newPage();
 	await signIn(other, beatrix);
+	// The mention reached her: the bell counts it and the list names who and where.
+	await expect(other.getByRole('link', { name: 'Notifications, 1 unread' })).toBeVisible();
+	await other.getByRole('link', { name: 'Notifications, 1 unread' }).click();
+	await expect(other.getByText(`${avery.name} mentioned you`)).toBeVisible();
 	const theirs = await openDiscussion(other, document.id);
 	await expect(theirs.getByRole('heading', { level: 4 })).toHaveText('Discussion (1)');
 	await expect(theirs.getByText('Comment deleted')).toBeVisible();

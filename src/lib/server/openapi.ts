@@ -4,6 +4,7 @@ import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '$lib/server/auth/passw
 import { claimPatch, newClaim } from '$lib/server/claims/input';
 import { commentPatch, newComment } from '$lib/server/comments/input';
 import { MAX_FILE_BYTES } from '$lib/server/evidence/file-type';
+import { newDocument } from '$lib/server/documents/input';
 import { evidenceOrder, evidencePatch, newEvidence } from '$lib/server/evidence/input';
 import { newRating, ratingOrder, ratingPatch } from '$lib/server/rating-scale/input';
 import { JSON_LIMIT_BYTES } from '$lib/server/http/problem';
@@ -116,7 +117,47 @@ export const openapi = {
 				}
 			}
 		},
+		'/documents': {
+			get: {
+				summary: 'Documents, most recently changed first; ?status=, ?q=, ?assigned=me',
+				responses: { '200': list, ...errors(401, 403, 422) }
+			},
+			post: {
+				summary: 'Import a text as a new draft (editor)',
+				requestBody: body(newDocument),
+				responses: { '201': ok('The document'), ...errors(400, 401, 403, 413, 415, 422) }
+			}
+		},
+		'/documents/{id}': {
+			get: {
+				summary: 'A document with its text and claims',
+				responses: { '200': ok('The document'), ...errors(401, 403, 404) }
+			},
+			patch: {
+				summary: 'Assign the document to an editor, or to nobody with null',
+				responses: { '200': ok('The document'), ...errors(401, 403, 404, 422) }
+			}
+		},
+		'/documents/{id}/revisions': {
+			post: {
+				summary: 'Import the next revision of the text; every claim is re-anchored',
+				responses: {
+					'201': ok('{revision, anchored, moved, orphaned, suggestions}'),
+					...errors(401, 403, 404, 409, 413, 415, 422)
+				}
+			}
+		},
+		'/documents/{id}/annotations': {
+			get: {
+				summary: 'The claims as a W3C AnnotationCollection (JSON-LD)',
+				responses: { '200': ok('AnnotationCollection'), ...errors(401, 403, 404) }
+			}
+		},
 		'/documents/{id}/claims': {
+			get: {
+				summary: "A document's claims in text order",
+				responses: { '200': list, ...errors(401, 403, 404) }
+			},
 			post: {
 				summary: 'Mark a claim by W3C selectors (editor)',
 				requestBody: body(newClaim),
@@ -164,6 +205,10 @@ export const openapi = {
 			}
 		},
 		'/evidence/{id}': {
+			get: {
+				summary: 'One evidence item',
+				responses: { '200': ok('The item'), ...errors(401, 403, 404) }
+			},
 			patch: {
 				summary: 'Change an evidence item',
 				parameters: [ifMatch],
@@ -216,6 +261,11 @@ export const openapi = {
 			}
 		},
 		'/rating-scale/{key}': {
+			get: {
+				summary: 'One rating',
+				security: [],
+				responses: { '200': ok('The rating'), ...errors(404) }
+			},
 			patch: {
 				summary: 'Rename, recolour, revalue, describe, retire or restore a rating (admin)',
 				parameters: [ifMatch],
@@ -241,6 +291,15 @@ export const openapi = {
 				summary: "One's notifications and unread count",
 				responses: { '200': list, ...errors(401) }
 			}
+		},
+		'/notifications/read': {
+			post: {
+				summary: "Mark one's notifications read: {ids?}, all without ids",
+				responses: { '204': { description: 'Marked' }, ...errors(401, 422) }
+			}
+		},
+		'/openapi.json': {
+			get: { summary: 'This document', security: [], responses: { '200': ok('OpenAPI 3.1') } }
 		}
 	},
 	components: {
