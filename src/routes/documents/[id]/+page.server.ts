@@ -17,7 +17,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const user = requirePermission(event, 'document.read');
 	const found = await orErrorPage(documents.get(event.locals.db, event.params.id));
-	const rows = await claims.list(event.locals.db, found.id);
+	const rows = await claims.outline(event.locals.db, found.id);
 	const revised = event.url.searchParams.get('revised')?.split(',').map(Number);
 	const people = await users.colleagues(event.locals.db);
 	const scale = await ratingScale.list(event.locals.db);
@@ -30,30 +30,35 @@ export const load: PageServerLoad = async (event) => {
 		canComment: can(user.roles, 'claim.comment'),
 		canAssign: can(user.roles, 'document.assign'),
 		openClaim: rows.find((row) => row.id === event.url.searchParams.get('claim'))?.id ?? null,
-		// Only what the workspace shows: with thousands of claims every byte counts.
+		// Only what the workspace shows: with thousands of claims every byte counts. An attached
+		// claim's words are in the text at its position; only an orphan carries its old ones.
 		claims: rows.map((row) => ({
 			id: row.id,
 			start: row.start,
 			end: row.end,
-			quote: row.exact,
 			claimText: row.claimText,
 			claimant: row.claimant,
 			claimDate: row.claimDate,
 			rating: row.ratingKey,
 			assigneeId: row.assigneeId,
 			version: row.version,
-			orphaned: row.orphanedAt !== null,
-			// An orphan's old context, and its suggested passage to show beside its old words.
-			context: row.orphanedAt ? { prefix: row.prefix, suffix: row.suffix } : null,
-			suggestion:
-				row.orphanedAt && row.suggestionStart !== null && row.suggestionEnd !== null
-					? {
-							start: row.suggestionStart,
-							end: row.suggestionEnd,
-							confidence: row.suggestionConfidence ?? 0,
-							text: sliceCodePoints(found.text, row.suggestionStart, row.suggestionEnd)
-						}
-					: null
+			...(row.orphanedAt && {
+				orphan: {
+					quote: row.exact,
+					prefix: row.prefix,
+					suffix: row.suffix,
+					// The suggested passage, to show beside the old words.
+					suggestion:
+						row.suggestionStart !== null && row.suggestionEnd !== null
+							? {
+									start: row.suggestionStart,
+									end: row.suggestionEnd,
+									confidence: row.suggestionConfidence ?? 0,
+									text: sliceCodePoints(found.text, row.suggestionStart, row.suggestionEnd)
+								}
+							: null
+				}
+			})
 		})),
 		canEdit: can(user.roles, 'document.edit'),
 		revised:
