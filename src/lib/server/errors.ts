@@ -14,7 +14,9 @@ export class AppError extends Error {
 		readonly status: 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 422 | 428 | 429,
 		message: string,
 		readonly errors: FieldError[] = [],
-		readonly headers: Record<string, string> = {}
+		readonly headers: Record<string, string> = {},
+		/** Extra members of the problem document (RFC 9457 extensions). */
+		readonly extensions: Record<string, unknown> = {}
 	) {
 		super(message);
 		this.name = 'AppError';

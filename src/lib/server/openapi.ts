@@ -7,6 +7,7 @@ import { MAX_FILE_BYTES } from '$lib/server/evidence/file-type';
 import { newDocument } from '$lib/server/documents/input';
 import { evidenceOrder, evidencePatch, newEvidence } from '$lib/server/evidence/input';
 import { newRating, ratingOrder, ratingPatch } from '$lib/server/rating-scale/input';
+import { decision, publication, retraction } from '$lib/server/review/input';
 import { JSON_LIMIT_BYTES } from '$lib/server/http/problem';
 import { roles } from '$lib/permissions';
 
@@ -278,6 +279,39 @@ export const openapi = {
 				summary: 'Reorder the scale (admin)',
 				requestBody: body(ratingOrder),
 				responses: { '200': ok('Ratings', { type: 'array' }), ...errors(401, 403, 422) }
+			}
+		},
+		'/documents/{id}/submit': {
+			post: {
+				summary: 'Send for review (editor); 422 lists each incomplete claim in `incomplete`',
+				responses: { '200': ok('{status, round}'), ...errors(401, 403, 404, 409, 422) }
+			}
+		},
+		'/review-queue': {
+			get: {
+				summary: 'Submissions waiting, oldest first; ?language=, ?submitter=, ?assigned=me',
+				responses: { '200': list, ...errors(401, 403, 422) }
+			}
+		},
+		'/documents/{id}/review': {
+			post: {
+				summary: 'Approve or request changes (reviewer); 403 under the four-eyes rule',
+				requestBody: body(decision),
+				responses: { '200': ok('{status, round}'), ...errors(401, 403, 404, 409, 422) }
+			}
+		},
+		'/documents/{id}/publish': {
+			post: {
+				summary: 'Publish the next immutable version (reviewer, admin); a note from version 2',
+				requestBody: body(publication),
+				responses: { '201': ok('{version, url}'), ...errors(401, 403, 404, 409, 422) }
+			}
+		},
+		'/documents/{id}/retract': {
+			post: {
+				summary: 'Retract publicly, with a reason (admin)',
+				requestBody: body(retraction),
+				responses: { '200': ok('{status}'), ...errors(401, 403, 404, 409, 422) }
 			}
 		},
 		'/documents/{id}/audit': {

@@ -97,6 +97,8 @@ export const document = pgTable(
 		revision: integer('revision').notNull().default(1),
 		version: integer('version').notNull().default(1),
 		assigneeId: uuid('assignee_id').references(() => user.id),
+		retractedAt: timestamp('retracted_at', { withTimezone: true }),
+		retractionReason: text('retraction_reason'),
 		createdBy: uuid('created_by').references(() => user.id),
 		createdAt: createdAt(),
 		updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
@@ -218,6 +220,8 @@ export const comment = pgTable(
 			.notNull()
 			.references(() => claim.id, { onDelete: 'cascade' }),
 		parentId: uuid('parent_id'),
+		/** Set on a reviewer's comment made with a decision: the round it belongs to. */
+		reviewRoundId: uuid('review_round_id').references(() => reviewRound.id),
 		authorId: uuid('author_id')
 			.notNull()
 			.references(() => user.id),
@@ -268,3 +272,72 @@ export const audit = pgTable(
 	},
 	(t) => [index('audit_document_idx').on(t.documentId, t.id)]
 );
+
+/** One submission of a document for review, and how it ended. */
+export const reviewRound = pgTable(
+	'review_round',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		documentId: uuid('document_id')
+			.notNull()
+			.references(() => document.id),
+		number: integer('number').notNull(),
+		submittedBy: uuid('submitted_by')
+			.notNull()
+			.references(() => user.id),
+		submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
+		/** The claims as submitted: what the next round shows as changed since. */
+		snapshot: jsonb('snapshot').notNull(),
+		outcome: text('outcome', { enum: ['approved', 'changes_requested'] }),
+		closedAt: timestamp('closed_at', { withTimezone: true })
+	},
+	(t) => [unique('review_round_number').on(t.documentId, t.number)]
+);
+
+/** A reviewer's decision in a round, with its overall comment. */
+export const reviewDecision = pgTable(
+	'review_decision',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		roundId: uuid('round_id')
+			.notNull()
+			.references(() => reviewRound.id),
+		reviewerId: uuid('reviewer_id')
+			.notNull()
+			.references(() => user.id),
+		decision: text('decision', { enum: ['approve', 'request_changes'] }).notNull(),
+		comment: text('comment').notNull().default(''),
+		createdAt: createdAt()
+	},
+	(t) => [unique('review_decision_once').on(t.roundId, t.reviewerId)]
+);
+
+/**
+ * An immutable published version: a snapshot of the fact-check as it was published. Rows are
+ * never updated or deleted (a trigger refuses it); one number per document.
+ */
+export const publishedVersion = pgTable(
+	'published_version',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		documentId: uuid('document_id')
+			.notNull()
+			.references(() => document.id),
+		version: integer('version').notNull(),
+		snapshot: jsonb('snapshot').notNull(),
+		/** Public: what changed, required from version 2 on. */
+		note: text('note'),
+		publishedBy: uuid('published_by')
+			.notNull()
+			.references(() => user.id),
+		publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [unique('published_version_number').on(t.documentId, t.version)]
+);
+
+/** Organisation-wide settings an admin changes, one row per key. */
+export const setting = pgTable('setting', {
+	key: text('key').primaryKey(),
+	value: jsonb('value').notNull(),
+	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
+});

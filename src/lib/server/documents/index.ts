@@ -5,6 +5,7 @@ import { claim, document, documentRevision, user } from '$lib/server/db/schema';
 import { AppError, notFound } from '$lib/server/errors';
 import * as users from '$lib/server/users';
 import { canonicalText } from '$lib/text/canonical';
+import { isEditable } from '$lib/workflow';
 
 export type Status = (typeof document.status.enumValues)[number];
 export const statuses = document.status.enumValues;
@@ -123,7 +124,7 @@ export async function get(db: Database, id: string) {
 
 /** AppError 409 unless the document's text and claims may change now: not while in review. */
 export function assertEditable(found: { status: Status }): void {
-	if (found.status === 'in_review' || found.status === 'approved') {
+	if (!isEditable(found.status)) {
 		throw new AppError(409, 'The document is in review; its text and claims cannot change now.');
 	}
 }
@@ -142,6 +143,8 @@ export function toJson(row: typeof document.$inferSelect) {
 		status: row.status,
 		revision: row.revision,
 		assigneeId: row.assigneeId,
+		retractedAt: row.retractedAt,
+		retractionReason: row.retractionReason,
 		version: row.version,
 		createdAt: row.createdAt,
 		updatedAt: row.updatedAt

@@ -7,6 +7,8 @@ export interface FormFailure {
 	values: Record<string, string>;
 	/** Seconds to wait, for a 429. */
 	retryAfter?: number;
+	/** The problem's extensions, as the API would send them. */
+	extensions?: Record<string, unknown>;
 }
 
 /**
@@ -26,7 +28,8 @@ export async function attempt<T>(
 				message: err.message,
 				errors: err.errors,
 				values: echo(form),
-				retryAfter
+				retryAfter,
+				extensions: err.extensions
 			});
 		}
 		throw err;

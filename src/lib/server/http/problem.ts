@@ -24,9 +24,15 @@ const titles: Record<number, string> = {
 export function problem(
 	status: number,
 	detail: string,
-	extra: { errors?: FieldError[]; headers?: Record<string, string>; instance?: string } = {}
+	extra: {
+		errors?: FieldError[];
+		headers?: Record<string, string>;
+		instance?: string;
+		extensions?: Record<string, unknown>;
+	} = {}
 ): Response {
 	const body = {
+		...extra.extensions,
 		type: 'about:blank',
 		title: titles[status] ?? 'Error',
 		status,
@@ -52,7 +58,11 @@ export function api(handler: RequestHandler): RequestHandler {
 			return await handler(event);
 		} catch (err) {
 			if (err instanceof AppError) {
-				return problem(err.status, err.message, { errors: err.errors, headers: err.headers });
+				return problem(err.status, err.message, {
+					errors: err.errors,
+					headers: err.headers,
+					extensions: err.extensions
+				});
 			}
 			if (isHttpError(err)) {
 				return problem(err.status, err.body.message);

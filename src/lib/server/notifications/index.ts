@@ -3,7 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '$lib/server/db';
 import { claim, comment, document, notification, user } from '$lib/server/db/schema';
 
-export type Kind = 'mention';
+export type Kind = 'mention' | 'submitted' | 'changes_requested' | 'approved' | 'published';
 
 export interface NewNotification {
 	userId: string;

@@ -1,0 +1,206 @@
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import * as audit from '$lib/server/audit';
+import * as claims from '$lib/server/claims';
+import type { Database } from '$lib/server/db';
+import {
+	document,
+	publishedVersion,
+	rating,
+	reviewDecision,
+	reviewRound,
+	user
+} from '$lib/server/db/schema';
+import * as documents from '$lib/server/documents';
+import { AppError, invalid } from '$lib/server/errors';
+import * as evidence from '$lib/server/evidence';
+import * as notifications from '$lib/server/notifications';
+import { involved, lockFor, type Actor } from '$lib/server/review';
+import { BEST_RATING, WORST_RATING } from '$lib/ratings';
+
+/** The latest version number of a document, 0 before its first publication. */
+export async function latestVersion(db: Database, documentId: string): Promise<number> {
+	const [row] = await db
+		.select({ n: sql<number>`coalesce(max(${publishedVersion.version}), 0)::int` })
+		.from(publishedVersion)
+		.where(eq(publishedVersion.documentId, documentId));
+	return row.n;
+}
+
+/** Everything a published version shows, as it is now: the immutable snapshot. */
+async function snapshot(tx: Database, documentId: string) {
+	const found = await documents.get(tx, documentId);
+	const scale = new Map((await tx.select().from(rating)).map((row) => [row.key, row]));
+	const rows = await claims.list(tx, found.id);
+	const items = [];
+	for (const row of rows) {
+		const scaled = row.ratingKey ? scale.get(row.ratingKey) : undefined;
+		items.push({
+			id: row.id,
+			start: row.start,
+			end: row.end,
+			exact: row.exact,
+			prefix: row.prefix,
+			suffix: row.suffix,
+			claimText: row.claimText,
+			claimant: row.claimant,
+			claimDate: row.claimDate,
+			rating: scaled && {
+				key: scaled.key,
+				labels: scaled.labels,
+				descriptions: scaled.descriptions,
+				color: scaled.color,
+				value: scaled.value,
+				bestRating: BEST_RATING,
+				worstRating: WORST_RATING
+			},
+			rationale: row.rationale,
+			rationaleHtml: row.rationaleHtml,
+			evidence: await evidence.list(tx, row.id)
+		});
+	}
+	const people = await credits(tx, found.id);
+	return {
+		title: found.title,
+		slug: found.slug,
+		language: found.language,
+		sourceUrl: found.sourceUrl,
+		publisher: found.publisher,
+		author: found.author,
+		sourcePublishedAt: found.publishedAt?.toISOString().slice(0, 10) ?? null,
+		revision: found.revision,
+		text: found.text,
+		claims: items,
+		credits: people
+	};
+}
+
+/** Who is credited: the editors who wrote the claims and verdicts, the reviewers who approved. */
+async function credits(tx: Database, documentId: string) {
+	const editors = await tx.execute(sql`
+		select distinct u.name from audit a join "user" u on u.id = a.actor_id
+		where a.document_id = ${documentId} and a.entity in ('claim', 'evidence') order by u.name`);
+	const reviewers = await tx
+		.selectDistinct({ name: user.name })
+		.from(reviewDecision)
+		.innerJoin(reviewRound, eq(reviewRound.id, reviewDecision.roundId))
+		.innerJoin(user, eq(user.id, reviewDecision.reviewerId))
+		.where(and(eq(reviewRound.documentId, documentId), eq(reviewDecision.decision, 'approve')))
+		.orderBy(asc(user.name));
+	const names = (Array.isArray(editors) ? editors : (editors as { rows: unknown[] }).rows) as {
+		name: string;
+	}[];
+	return { editors: names.map((row) => row.name), reviewers: reviewers.map((row) => row.name) };
+}
+
+/**
+ * Publishes an approved document as its next immutable version, in one transaction: the
+ * document row is locked, so simultaneous publishes make one version and the others get 409.
+ * From version 2 on a public `note` saying what the correction changed is required (422).
+ */
+export async function publish(db: Database, documentId: string, note: string, actor: Actor) {
+	return db.transaction(async (tx) => {
+		const locked = await lockFor(tx, documentId, 'publish', actor);
+		const version = (await latestVersion(tx, locked.id)) + 1;
+		if (version >= 2 && !note) {
+			throw invalid('note', 'required', 'A correction needs a public note saying what changed.');
+		}
+		const [row] = await tx
+			.insert(publishedVersion)
+			.values({
+				documentId: locked.id,
+				version,
+				snapshot: await snapshot(tx, locked.id),
+				note: note || null,
+				publishedBy: actor.id
+			})
+			.returning({ version: publishedVersion.version, publishedAt: publishedVersion.publishedAt });
+		await tx
+			.update(document)
+			.set({
+				status: 'published',
+				retractedAt: null,
+				retractionReason: null,
+				updatedAt: new Date(),
+				version: sql`${document.version} + 1`
+			})
+			.where(eq(document.id, locked.id));
+		await audit.record(tx, {
+			documentId: locked.id,
+			entity: 'document',
+			entityId: locked.id,
+			action: 'publish',
+			actorId: actor.id,
+			before: { status: locked.status },
+			after: { status: 'published', version, note: note || null }
+		});
+		const people = await involved(tx, locked.id);
+		await notifications.notify(
+			tx,
+			people
+				.filter((id) => id !== actor.id)
+				.map((userId) => ({ userId, kind: 'published', actorId: actor.id, documentId: locked.id }))
+		);
+		return {
+			version: row.version,
+			url: `/fact-checks/${locked.slug}`,
+			publishedAt: row.publishedAt
+		};
+	});
+}
+
+/** Retracts a published fact-check with a public reason; its versions stay readable. */
+export async function retract(db: Database, documentId: string, reason: string, actor: Actor) {
+	if (!reason) {
+		throw invalid('reason', 'required', 'A retraction says publicly why.');
+	}
+	return db.transaction(async (tx) => {
+		const locked = await lockFor(tx, documentId, 'retract', actor);
+		await tx
+			.update(document)
+			.set({
+				status: 'retracted',
+				retractedAt: new Date(),
+				retractionReason: reason,
+				updatedAt: new Date(),
+				version: sql`${document.version} + 1`
+			})
+			.where(eq(document.id, locked.id));
+		await audit.record(tx, {
+			documentId: locked.id,
+			entity: 'document',
+			entityId: locked.id,
+			action: 'retract',
+			actorId: actor.id,
+			before: { status: locked.status },
+			after: { status: 'retracted', reason }
+		});
+		return { status: 'retracted' as const };
+	});
+}
+
+/** A document's published versions, newest first (without their snapshots). */
+export function versions(db: Database, documentId: string) {
+	return db
+		.select({
+			version: publishedVersion.version,
+			note: publishedVersion.note,
+			publishedAt: publishedVersion.publishedAt,
+			publishedBy: user.name
+		})
+		.from(publishedVersion)
+		.innerJoin(user, eq(user.id, publishedVersion.publishedBy))
+		.where(eq(publishedVersion.documentId, documentId))
+		.orderBy(desc(publishedVersion.version));
+}
+
+/** One published version with its snapshot. AppError 404 when there is none. */
+export async function version(db: Database, documentId: string, n: number) {
+	const [row] = await db
+		.select()
+		.from(publishedVersion)
+		.where(and(eq(publishedVersion.documentId, documentId), eq(publishedVersion.version, n)));
+	if (!row) {
+		throw new AppError(404, 'No such version.');
+	}
+	return row;
+}

@@ -1,0 +1,32 @@
+import { eq } from 'drizzle-orm';
+import type { Database } from '$lib/server/db';
+import { setting } from '$lib/server/db/schema';
+
+/** The settings and their values on a new installation. */
+export const defaults = {
+	/** Two approvals from different reviewers before publishing, as the strictest desks do. */
+	requireTwoApprovals: false
+};
+
+export type Settings = typeof defaults;
+
+/** Every setting, stored values over the defaults. */
+export async function read(db: Database): Promise<Settings> {
+	const rows = await db.select().from(setting);
+	const stored = Object.fromEntries(rows.map((row) => [row.key, row.value]));
+	return { ...defaults, ...stored } as Settings;
+}
+
+/** Stores one setting. */
+export async function write<K extends keyof Settings>(db: Database, key: K, value: Settings[K]) {
+	await db
+		.insert(setting)
+		.values({ key, value })
+		.onConflictDoUpdate({ target: setting.key, set: { value, updatedAt: new Date() } });
+}
+
+/** One setting's current value. */
+export async function get<K extends keyof Settings>(db: Database, key: K): Promise<Settings[K]> {
+	const [row] = await db.select().from(setting).where(eq(setting.key, key));
+	return (row?.value as Settings[K] | undefined) ?? defaults[key];
+}

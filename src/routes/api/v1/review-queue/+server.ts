@@ -1,0 +1,18 @@
+import { requirePermission } from '$lib/server/auth';
+import { api, json, methodNotAllowed, paginate } from '$lib/server/http/problem';
+import * as review from '$lib/server/review';
+
+/** Submissions waiting, oldest first; `?language=`, `?submitter=<user id>`, `?assigned=me`. */
+export const GET = api(async (event) => {
+	const user = requirePermission(event, 'review.queue');
+	const query = event.url.searchParams;
+	const submitter = query.get('submitter') ?? '';
+	const list = await review.queue(event.locals.db, {
+		language: query.get('language') || undefined,
+		submittedBy: /^[0-9a-f-]{36}$/i.test(submitter) ? submitter : undefined,
+		assignee: query.get('assigned') === 'me' ? user.id : undefined
+	});
+	return json(paginate(event.url, list));
+});
+
+export const fallback = methodNotAllowed;
