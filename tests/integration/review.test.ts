@@ -289,5 +289,10 @@ describe.each(backends)('review and publishing on %s', (kind) => {
 		expect(entry.submitter.id).toBe(people.editor.id);
 		expect(await review.waiting(ctx.db)).toBe(1);
 		expect(await review.queue(ctx.db, { language: 'zh-Hant' })).toEqual([]);
+		expect((await rejection(review.take(ctx.db, documentId, people.editor))).status).toBe(403);
+		await review.take(ctx.db, documentId, people.reviewer);
+		const [taken] = await review.queue(ctx.db, { takenBy: people.reviewer.id });
+		expect(taken).toMatchObject({ id: documentId, taker: 'reviewer' });
+		expect(await review.queue(ctx.db, { takenBy: people.second.id })).toEqual([]);
 	});
 });

@@ -288,6 +288,8 @@ export const reviewRound = pgTable(
 		submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
 		/** The claims as submitted: what the next round shows as changed since. */
 		snapshot: jsonb('snapshot').notNull(),
+		/** The reviewer who took the submission from the queue. */
+		takenBy: uuid('taken_by').references(() => user.id),
 		outcome: text('outcome', { enum: ['approved', 'changes_requested'] }),
 		closedAt: timestamp('closed_at', { withTimezone: true })
 	},

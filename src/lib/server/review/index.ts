@@ -368,18 +368,39 @@ export async function involved(tx: Database, documentId: string): Promise<string
 	return [...new Set(list.map((row) => row.id))];
 }
 
+/**
+ * Takes a submission from the queue: its open round is assigned to `actor`, a reviewer.
+ * AppError 403, 404 or 409 (not in review).
+ */
+export async function take(db: Database, documentId: string, actor: Actor) {
+	return db.transaction(async (tx) => {
+		const locked = await lockFor(tx, documentId, 'approve', actor);
+		const round = await openRound(tx, locked.id);
+		await tx.update(reviewRound).set({ takenBy: actor.id }).where(eq(reviewRound.id, round.id));
+		await audit.record(tx, {
+			documentId: locked.id,
+			entity: 'document',
+			entityId: locked.id,
+			action: 'take',
+			actorId: actor.id,
+			before: { takenBy: round.takenBy },
+			after: { takenBy: actor.id }
+		});
+	});
+}
+
 /** Submissions waiting for review, oldest first, with what a reviewer decides by. */
 export async function queue(
 	db: Database,
-	filter: { language?: string; submittedBy?: string; assignee?: string } = {}
+	filter: { language?: string; submittedBy?: string; takenBy?: string } = {}
 ) {
 	const rows = await db
 		.select({
 			id: document.id,
 			title: document.title,
 			language: document.language,
-			assigneeId: document.assigneeId,
-			assignee: sql<string | null>`(select name from "user" a where a.id = "document".assignee_id)`,
+			takenBy: reviewRound.takenBy,
+			taker: sql<string | null>`(select name from "user" t where t.id = "review_round".taken_by)`,
 			round: reviewRound.number,
 			submittedAt: reviewRound.submittedAt,
 			submitter: { id: user.id, name: user.name },
@@ -400,7 +421,7 @@ export async function queue(
 				eq(document.status, 'in_review'),
 				filter.language ? eq(document.language, filter.language) : undefined,
 				filter.submittedBy ? eq(reviewRound.submittedBy, filter.submittedBy) : undefined,
-				filter.assignee ? eq(document.assigneeId, filter.assignee) : undefined
+				filter.takenBy ? eq(reviewRound.takenBy, filter.takenBy) : undefined
 			)
 		)
 		.orderBy(asc(reviewRound.submittedAt));

@@ -10,7 +10,7 @@ export const GET = api(async (event) => {
 	const list = await review.queue(event.locals.db, {
 		language: query.get('language') || undefined,
 		submittedBy: /^[0-9a-f-]{36}$/i.test(submitter) ? submitter : undefined,
-		assignee: query.get('assigned') === 'me' ? user.id : undefined
+		takenBy: query.get('assigned') === 'me' ? user.id : undefined
 	});
 	return json(paginate(event.url, list));
 });

@@ -1,0 +1,2 @@
+ALTER TABLE "review_round" ADD COLUMN "taken_by" uuid;--> statement-breakpoint
+ALTER TABLE "review_round" ADD CONSTRAINT "review_round_taken_by_user_id_fk" FOREIGN KEY ("taken_by") REFERENCES "public"."user"("id") ON DELETE no action ON UPDATE no action;
