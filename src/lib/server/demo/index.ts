@@ -1,10 +1,16 @@
 import { sql } from 'drizzle-orm';
+import * as claims from '$lib/server/claims';
+import type { SelectorInput } from '$lib/server/claims/input';
+import * as comments from '$lib/server/comments';
 import type { Database } from '$lib/server/db';
 import { user } from '$lib/server/db/schema';
 import * as documents from '$lib/server/documents';
+import * as evidence from '$lib/server/evidence';
+import { logger } from '$lib/server/log';
+import * as ratingScale from '$lib/server/rating-scale';
 import * as users from '$lib/server/users';
 import type { Role } from '$lib/permissions';
-import article from '../../../../seeds/sample-article.zh-Hant.txt?raw';
+import { demoDocuments, type DemoDocument, type Editor, type SeedClaim } from './content';
 
 export interface DemoLogin {
 	email: string;
@@ -12,12 +18,14 @@ export interface DemoLogin {
 	roles: Role[];
 }
 
-const people: { email: string; name: string; roles: Role[] }[] = [
-	{ email: 'admin@factmark.test', name: 'Alex Admin', roles: ['admin'] },
-	{ email: 'lin@factmark.test', name: '林怡君', roles: ['editor'] },
-	{ email: 'sam@factmark.test', name: 'Sam Carter', roles: ['editor'] },
-	{ email: 'chen@factmark.test', name: '陳志明', roles: ['reviewer'] }
-];
+const people = {
+	admin: { email: 'admin@factmark.test', name: 'Alex Admin', roles: ['admin'] },
+	lin: { email: 'lin@factmark.test', name: '林怡君', roles: ['editor'] },
+	sam: { email: 'sam@factmark.test', name: 'Sam Carter', roles: ['editor'] },
+	chen: { email: 'chen@factmark.test', name: '陳志明', roles: ['reviewer'] }
+} satisfies Record<string, { email: string; name: string; roles: Role[] }>;
+
+type Team = Record<keyof typeof people, string>;
 
 /** A readable random password: 3 groups of 4 letters and digits, about 62 bits. */
 function randomPassword(): string {
@@ -28,9 +36,11 @@ function randomPassword(): string {
 }
 
 /**
- * On a database without users: creates the demo accounts with random passwords and the
- * sample article as a draft. Returns the logins (to print once), or null when there were
- * already users.
+ * On a database without users: creates the demo accounts with random passwords and three
+ * documents worked on by the two editors — the sample article and a second text with every
+ * claim rated, argued and sourced, and a third, English draft only begun (seeds/). Returns the
+ * logins (to print once), or null when there were already users. Throws, rolling everything
+ * back, when a seed file is invalid or one of its quotes does not occur exactly in its text.
  */
 export async function seedDemo(db: Database): Promise<DemoLogin[] | null> {
 	return db.transaction(async (tx) => {
@@ -40,17 +50,70 @@ export async function seedDemo(db: Database): Promise<DemoLogin[] | null> {
 		if (count > 0) {
 			return null;
 		}
+		// The verdicts need the scale; startup has put it in place already, a test may not have.
+		await ratingScale.ensureDefaults(tx);
 		const logins: DemoLogin[] = [];
-		const ids: string[] = [];
-		for (const person of people) {
+		const team = {} as Team;
+		for (const key of Object.keys(people) as (keyof Team)[]) {
+			const person = people[key];
 			const password = randomPassword();
 			const created = await users.create(tx, { ...person, password });
-			ids.push(created.id);
+			team[key] = created.id;
 			logins.push({ email: person.email, password, roles: person.roles });
 		}
-		const [title, ...body] = article.split('\n');
-		const sample = { title: title.trim(), text: body.join('\n'), language: 'zh-Hant' };
-		await documents.create(tx, sample, ids[1]);
+		const content = demoDocuments();
+		const sample = await seedDocument(tx, content.sample, team);
+		const second = await seedDocument(tx, content.second, team);
+		const third = await seedDocument(tx, content.third, team);
+		logger.info({ documents: { sample, second, third } }, 'demo seeded');
 		return logins;
 	});
+}
+
+/** Creates a demo document as its editor and works its claims as the seed files say. */
+async function seedDocument(tx: Database, seed: DemoDocument, team: Team): Promise<string> {
+	const { title, text, language, publisher, author, publishedAt } = seed;
+	const created = await documents.create(
+		tx,
+		{ title, text, language, publisher, author, publishedAt },
+		team[seed.createdBy]
+	);
+	for (const item of seed.claims) {
+		await seedClaim(tx, created.id, seed.source, item, team);
+	}
+	return created.id;
+}
+
+async function seedClaim(
+	tx: Database,
+	documentId: string,
+	source: string,
+	item: SeedClaim,
+	team: Record<Editor, string>
+): Promise<void> {
+	const actor = team[item.editor];
+	const selector: SelectorInput = [
+		{ type: 'TextQuoteSelector', exact: item.quote, prefix: '', suffix: '' }
+	];
+	const { claimText, claimant, claimDate } = item;
+	let row: claims.Claim;
+	try {
+		row = await claims.create(tx, documentId, { selector, claimText, claimant, claimDate }, actor);
+	} catch (err) {
+		// Most likely a quote that is not exactly once in the text: name the seed, not just a 422.
+		throw new Error(`Cannot mark the demo claim "${item.quote}" in ${source}.`, { cause: err });
+	}
+	const rating = item.rating ?? undefined;
+	const rationale = item.rationale ?? undefined;
+	if (rating !== undefined || rationale !== undefined) {
+		row = await claims.update(tx, row.id, row.version, { rating, rationale }, actor);
+	}
+	for (const found of item.evidence) {
+		await evidence.create(tx, row.id, found, null, actor);
+	}
+	let thread: string | null = null;
+	for (const { author, body } of item.comments) {
+		const written = await comments.create(tx, row.id, { body, parentId: thread }, team[author]);
+		thread ??= written.id;
+	}
 }
