@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import { describe, expect, it, vi } from 'vitest';
+import * as publishing from '$lib/server/publishing';
+import * as review from '$lib/server/review';
 import { sliceCodePoints } from '$lib/anchoring/codepoints';
 import { verifyCredentials } from '$lib/server/auth';
 import * as claims from '$lib/server/claims';
@@ -137,6 +139,16 @@ describe.each(backends)('seedDemo on %s', (kind) => {
 				expect((await evidence.list(ctx.db, row.id)).length, row.exact).toBeGreaterThan(0);
 			}
 		}
+	});
+
+	it('publishes the sample as version 1 and leaves the second waiting in the queue', async () => {
+		const published = await seeded(sample.title);
+		expect(published.status).toBe('published');
+		expect((await publishing.versions(ctx.db, published.id)).map((v) => v.version)).toEqual([1]);
+		const waiting = await seeded(second.title);
+		expect(waiting.status).toBe('in_review');
+		expect((await review.queue(ctx.db)).map((entry) => entry.id)).toEqual([waiting.id]);
+		expect((await seeded(third.title)).status).toBe('draft');
 	});
 
 	it('leaves the third text a draft begun: claims marked, not all of them rated', async () => {

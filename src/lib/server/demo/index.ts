@@ -8,6 +8,8 @@ import * as documents from '$lib/server/documents';
 import * as evidence from '$lib/server/evidence';
 import { logger } from '$lib/server/log';
 import * as ratingScale from '$lib/server/rating-scale';
+import * as publishing from '$lib/server/publishing';
+import * as review from '$lib/server/review';
 import * as users from '$lib/server/users';
 import type { Role } from '$lib/permissions';
 import { demoDocuments, type DemoDocument, type Editor, type SeedClaim } from './content';
@@ -65,6 +67,17 @@ export async function seedDemo(db: Database): Promise<DemoLogin[] | null> {
 		const sample = await seedDocument(tx, content.sample, team);
 		const second = await seedDocument(tx, content.second, team);
 		const third = await seedDocument(tx, content.third, team);
+		// The sample goes through review and is published; the second waits in the queue.
+		const as = (key: keyof Team) => ({ id: team[key], roles: people[key].roles });
+		await review.submit(tx, sample, as('lin'));
+		await review.decide(
+			tx,
+			sample,
+			{ decision: 'approve', comment: '', claimComments: [] },
+			as('chen')
+		);
+		await publishing.publish(tx, sample, '', as('chen'));
+		await review.submit(tx, second, as('sam'));
 		logger.info({ documents: { sample, second, third } }, 'demo seeded');
 		return logins;
 	});

@@ -477,3 +477,64 @@ export async function rounds(db: Database, documentId: string) {
 		decisions: decisions.filter((d) => d.roundId === round.id)
 	}));
 }
+
+export type Change = 'new' | 'claim' | 'rating' | 'rationale' | 'evidence';
+
+/**
+ * What changed in each claim since the round before the open one (a resubmission): new claims,
+ * and claims whose wording, rating, rationale or evidence differ from what was reviewed then.
+ * Empty for a first submission.
+ */
+export async function changesSince(db: Database, documentId: string) {
+	const [open, previous] = await db
+		.select({ snapshot: reviewRound.snapshot })
+		.from(reviewRound)
+		.where(eq(reviewRound.documentId, documentId))
+		.orderBy(desc(reviewRound.number))
+		.limit(2);
+	if (!open || !previous) {
+		return {};
+	}
+	type Seen = Awaited<ReturnType<typeof claimSnapshot>>[string];
+	const before = previous.snapshot as Record<string, Seen>;
+	const now = open.snapshot as Record<string, Seen>;
+	const changes: Record<string, Change[]> = {};
+	for (const [id, claimNow] of Object.entries(now)) {
+		const was = before[id];
+		const list: Change[] = !was
+			? ['new']
+			: [
+					...(was.exact !== claimNow.exact ||
+					was.claimText !== claimNow.claimText ||
+					was.claimant !== claimNow.claimant ||
+					was.claimDate !== claimNow.claimDate
+						? (['claim'] as const)
+						: []),
+					...(was.rating !== claimNow.rating ? (['rating'] as const) : []),
+					...(was.rationaleHtml !== claimNow.rationaleHtml ? (['rationale'] as const) : []),
+					...(JSON.stringify(was.evidence) !== JSON.stringify(claimNow.evidence)
+						? (['evidence'] as const)
+						: [])
+				];
+		if (list.length > 0) {
+			changes[id] = list;
+		}
+	}
+	return changes;
+}
+
+/** The open round of a document in review, with who submitted and who took it; or null. */
+export async function current(db: Database, documentId: string) {
+	const [round] = await db
+		.select({
+			number: reviewRound.number,
+			submittedAt: reviewRound.submittedAt,
+			submitter: user.name,
+			takenBy: reviewRound.takenBy
+		})
+		.from(reviewRound)
+		.innerJoin(user, eq(user.id, reviewRound.submittedBy))
+		.where(and(eq(reviewRound.documentId, documentId), isNull(reviewRound.closedAt)))
+		.limit(1);
+	return round ?? null;
+}
