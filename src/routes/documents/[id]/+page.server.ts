@@ -11,7 +11,11 @@ import { fail, type RequestEvent } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { AppError } from '$lib/server/errors';
 import * as ratingScale from '$lib/server/rating-scale';
+import * as publishing from '$lib/server/publishing';
+import * as review from '$lib/server/review';
+import { decision, publication, retraction } from '$lib/server/review/input';
 import * as users from '$lib/server/users';
+import { available, isEditable } from '$lib/workflow';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -21,8 +25,18 @@ export const load: PageServerLoad = async (event) => {
 	const revised = event.url.searchParams.get('revised')?.split(',').map(Number);
 	const people = await users.colleagues(event.locals.db);
 	const scale = await ratingScale.list(event.locals.db);
+	const round = await review.current(event.locals.db, found.id);
 	return {
 		document: found,
+		workflow: {
+			transitions: available(found.status, user.roles),
+			round,
+			takenByMe: round?.takenBy === user.id,
+			version: await publishing.latestVersion(event.locals.db, found.id),
+			// For the reviewer of a resubmission: what changed in each claim since last time.
+			changes:
+				found.status === 'in_review' ? await review.changesSince(event.locals.db, found.id) : {}
+		},
 		ratings: scale.map((row) => ratingScale.toJson(row, getLocale())),
 		// Editors can be assigned work; editors and reviewers can be mentioned.
 		people: people.map(({ id, name, roles }) => ({ id, name, editor: roles.includes('editor') })),
@@ -60,7 +74,7 @@ export const load: PageServerLoad = async (event) => {
 				}
 			})
 		})),
-		canEdit: can(user.roles, 'document.edit'),
+		canEdit: can(user.roles, 'document.edit') && isEditable(found.status),
 		revised:
 			revised?.length === 4 && revised.every(Number.isInteger)
 				? { n: revised[0], anchored: revised[1], moved: revised[2], orphaned: revised[3] }
@@ -114,7 +128,62 @@ async function theirs(event: RequestEvent, id: string) {
 	};
 }
 
+const reviewComments = (form: FormData) =>
+	[...form.entries()]
+		.filter(
+			([name, value]) =>
+				name.startsWith('claimComment:') && typeof value === 'string' && value.trim()
+		)
+		.map(([name, value]) => ({ claimId: name.slice('claimComment:'.length), body: String(value) }));
+
 export const actions: Actions = {
+	submit: async (event) => {
+		const user = requirePermission(event, 'document.edit');
+		const form = await event.request.formData();
+		return attempt(form, async () => {
+			await review.submit(event.locals.db, event.params.id, user);
+			return { submitted: true };
+		});
+	},
+	decide: async (event) => {
+		const user = requirePermission(event, 'review.decide');
+		const form = await event.request.formData();
+		return attempt(form, async () => {
+			const input = parse(decision, {
+				decision: text(form, 'decision'),
+				comment: text(form, 'comment'),
+				claimComments: reviewComments(form)
+			});
+			const result = await review.decide(event.locals.db, event.params.id, input, user);
+			return { decided: input.decision, status: result.status };
+		});
+	},
+	take: async (event) => {
+		const user = requirePermission(event, 'review.decide');
+		const form = await event.request.formData();
+		return attempt(form, async () => {
+			await review.take(event.locals.db, event.params.id, user);
+			return { taken: true };
+		});
+	},
+	publish: async (event) => {
+		const user = requirePermission(event, 'document.publish');
+		const form = await event.request.formData();
+		return attempt(form, async () => {
+			const { note } = parse(publication, { note: text(form, 'note') });
+			const published = await publishing.publish(event.locals.db, event.params.id, note, user);
+			return { published: published.version };
+		});
+	},
+	retract: async (event) => {
+		const user = requirePermission(event, 'document.retract');
+		const form = await event.request.formData();
+		return attempt(form, async () => {
+			const { reason } = parse(retraction, { reason: text(form, 'reason') });
+			await publishing.retract(event.locals.db, event.params.id, reason, user);
+			return { retracted: true };
+		});
+	},
 	mark: async (event) => {
 		const user = requirePermission(event, 'document.edit');
 		const form = await event.request.formData();
