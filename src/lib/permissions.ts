@@ -18,6 +18,7 @@ export const permissions = {
 	'audit.read': ['editor', 'reviewer', 'admin'],
 	'user.manage': ['admin'],
 	'rating_scale.manage': ['admin'],
+	'settings.manage': ['admin'],
 	/** One's own password, sessions and notifications: anyone signed in, whatever their roles. */
 	'account.manage': ['admin', 'editor', 'reviewer', 'none']
 } as const satisfies Record<string, readonly (Role | 'none')[]>;

@@ -16,6 +16,7 @@ const pages: Record<string, Action> = {
 	'/review': 'review.queue',
 	'/admin/users': 'user.manage',
 	'/admin/ratings': 'rating_scale.manage',
+	'/admin/settings': 'settings.manage',
 	'/notifications': 'account.manage',
 	'/settings': 'account.manage'
 };
