@@ -137,7 +137,10 @@ describe.each(backends)('review and publishing on %s', (kind) => {
 		);
 		expect((await review.submit(ctx.db, documentId, people.editor)).round).toBe(2);
 		expect(await review.changesSince(ctx.db, documentId)).toEqual({ [claimId]: ['claim'] });
-		expect(await review.current(ctx.db, documentId)).toMatchObject({ number: 2, submitter: 'editor' });
+		expect(await review.current(ctx.db, documentId)).toMatchObject({
+			number: 2,
+			submitter: 'editor'
+		});
 		await review.decide(
 			ctx.db,
 			documentId,

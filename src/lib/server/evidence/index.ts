@@ -3,7 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import * as audit from '$lib/server/audit';
 import * as claims from '$lib/server/claims';
 import { isUuid, type Database } from '$lib/server/db';
-import { document, evidence, evidenceFile } from '$lib/server/db/schema';
+import { document, evidence, evidenceFile, publishedVersion } from '$lib/server/db/schema';
 import * as documents from '$lib/server/documents';
 import { assertPermutation } from '$lib/server/order';
 import { AppError, invalid, notFound } from '$lib/server/errors';
@@ -41,6 +41,7 @@ export function toJson(row: Evidence, file: EvidenceFile | null) {
 		stance: row.stance,
 		note: row.note,
 		file: file && {
+			id: file.id,
 			name: file.name,
 			mediaType: file.mediaType,
 			size: file.size,
@@ -244,13 +245,22 @@ export async function update(
 	});
 }
 
-/** Removes an item (its file too); the audit log keeps what it was. AppError 404 or 409. */
+/**
+ * Removes an item, and its file unless a published version may show it; the audit log keeps
+ * what it was. AppError 404 or 409.
+ */
 export async function remove(db: Database, id: string, actorId: string): Promise<void> {
 	const current = await get(db, id);
 	const found = await editableClaim(db, current.claimId);
 	await db.transaction(async (tx) => {
 		await tx.delete(evidence).where(eq(evidence.id, id));
-		if (current.fileId) {
+		// A published version may show the file: it stays as long as the versions do.
+		const [published] = await tx
+			.select({ id: publishedVersion.id })
+			.from(publishedVersion)
+			.where(eq(publishedVersion.documentId, found.documentId))
+			.limit(1);
+		if (current.fileId && !published) {
 			await tx.delete(evidenceFile).where(eq(evidenceFile.id, current.fileId));
 		}
 		await touch(tx, found.documentId);
