@@ -210,6 +210,12 @@ describe.each(backends)('review and publishing on %s', (kind) => {
 		).rejects.toThrow();
 		await expect(ctx.db.execute(sql`delete from published_version`)).rejects.toThrow();
 		expect(await countRows(ctx.db, 'published_version')).toBe(1);
+		// Files outlive their evidence once a version is published: the version may show them.
+		const file = parse(newEvidence, { kind: 'file', stance: 'context' });
+		const upload = { name: 'note.txt', bytes: new TextEncoder().encode('kept') };
+		const item = await evidence.create(ctx.db, claimId, file, upload, people.editor.id);
+		await evidence.remove(ctx.db, item.id, people.editor.id);
+		expect(await countRows(ctx.db, 'evidence_file')).toBe(1);
 		expect((await rejection(publishing.retract(ctx.db, documentId, '', people.admin))).status).toBe(
 			422
 		);
