@@ -138,7 +138,7 @@ export async function update(db: Database, id: string, body: string, actorId: st
 			action: 'update',
 			actorId,
 			before: { body: current.body },
-			after: { body }
+			after: { body, claimId: current.claimId }
 		});
 		return row;
 	});
@@ -156,7 +156,7 @@ export async function remove(db: Database, id: string, actorId: string): Promise
 			entityId: id,
 			action: 'delete',
 			actorId,
-			before: { body: current.body }
+			before: { body: current.body, claimId: current.claimId }
 		});
 	});
 }

@@ -87,6 +87,10 @@ async function editableClaim(db: Database, claimId: string) {
 	return found;
 }
 
+function withClaim<T extends { after: object }>(change: T, claimId: string) {
+	return { ...change, after: { ...change.after, claimId } };
+}
+
 /** What the audit log keeps of an item. */
 function snapshot(row: Evidence, fileName?: string) {
 	return {
@@ -236,7 +240,8 @@ export async function update(
 			entityId: id,
 			action: 'update',
 			actorId,
-			...audit.difference(snapshot(current), snapshot(row))
+			// The claim rides along, so that the history can say which claim's evidence changed.
+			...withClaim(audit.difference(snapshot(current), snapshot(row)), current.claimId)
 		});
 		const [file] = row.fileId
 			? await tx.select(fileColumns).from(evidenceFile).where(eq(evidenceFile.id, row.fileId))
