@@ -1,13 +1,17 @@
+import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { origin } from './e2e-env';
 import { createPerson, expect, signIn, test, type Person } from './fixtures';
 
 test.use({ extraHTTPHeaders: { origin } });
 
-const text = [
-	'市議員稱空污「五年減半」，並稱嵐港的空氣品質已優於世界衛生組織的標準。',
-	'環保局表示，全市PM2.5年平均值五年來降幅約為三成。'
-].join('\n\n');
+// The sample article the demo fact-checks: its first line is the title.
+const [title, ...body] = readFileSync('seeds/sample-article.zh-Hant.txt', 'utf8').split('\n');
+const text = body.join('\n');
+const quotes = [
+	'研發人員稱Hunyuan-Large模型的性能優於一些美國開發的頂級開源模型',
+	'成爲前十名中唯一的開源國產模型'
+];
 
 async function bearer(request: APIRequestContext, person: Person) {
 	const login = await request.post('/api/v1/auth/login', { data: person });
@@ -50,11 +54,11 @@ test('submit, request changes on a claim, resubmit, approve, publish, then corre
 	const headers = await bearer(request, editor);
 	const created = await request.post('/api/v1/documents', {
 		headers,
-		data: { title: `空污查核 ${Date.now()}`, text, language: 'zh-Hant' }
+		data: { title: `${title} ${Date.now()}`, text, language: 'zh-Hant' }
 	});
 	const document = await created.json();
 	const ids: string[] = [];
-	for (const exact of ['五年減半', '已優於世界衛生組織的標準']) {
+	for (const exact of quotes) {
 		const claim = await request.post(`/api/v1/documents/${document.id}/claims`, {
 			headers,
 			data: { selector: [{ type: 'TextQuoteSelector', exact }] }
@@ -70,7 +74,7 @@ test('submit, request changes on a claim, resubmit, approve, publish, then corre
 	const refusal = writer.getByRole('alert').filter({ hasText: 'not ready for review' });
 	await expect(refusal).toContainText('lacks a rating, a rationale, evidence');
 	await refusal.getByRole('button', { name: 'Claim 2' }).click();
-	await expect(writer.locator('.claim-card.active')).toContainText('已優於世界衛生組織的標準');
+	await expect(writer.locator('.claim-card.active')).toContainText(quotes[1]);
 	await complete(request, headers, ids[1]);
 	await writer.reload({ waitUntil: 'networkidle' });
 	await writer.getByRole('button', { name: 'Submit for review' }).click();
@@ -96,7 +100,7 @@ test('submit, request changes on a claim, resubmit, approve, publish, then corre
 	await expect(writer.getByRole('region', { name: /Discussion/ })).toContainText(
 		'年報的數字是哪一年？'
 	);
-	await writer.getByLabel('Claimant').fill('周文達');
+	await writer.getByLabel('Claimant').fill('騰訊研發人員');
 	await writer.getByRole('button', { name: 'Save', exact: true }).click();
 	await expect(writer.getByText('Saved.')).toBeVisible();
 	await writer.getByRole('button', { name: 'Submit for review' }).click();
@@ -143,7 +147,7 @@ test('the four-eyes rule holds for someone who is both editor and reviewer', asy
 	const document = await created.json();
 	const claim = await request.post(`/api/v1/documents/${document.id}/claims`, {
 		headers,
-		data: { selector: [{ type: 'TextQuoteSelector', exact: '五年減半' }] }
+		data: { selector: [{ type: 'TextQuoteSelector', exact: quotes[0] }] }
 	});
 	await complete(request, headers, (await claim.json()).id);
 	const submitted = await request.post(`/api/v1/documents/${document.id}/submit`, { headers });
