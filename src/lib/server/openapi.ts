@@ -332,6 +332,41 @@ export const openapi = {
 				responses: { '204': { description: 'Marked' }, ...errors(401, 422) }
 			}
 		},
+		'/public/fact-checks': {
+			get: {
+				summary: 'Published fact-checks, newest first; ?q=&rating=&language= (public)',
+				security: [],
+				responses: { '200': list, ...errors(422) }
+			}
+		},
+		'/public/fact-checks/{slug}': {
+			get: {
+				summary: 'The latest published version, with its ClaimReviews (public)',
+				security: [],
+				responses: { '200': ok('The version'), ...errors(404) }
+			}
+		},
+		'/public/fact-checks/{slug}/versions/{n}': {
+			get: {
+				summary: 'Published version n; never changes, cached for a year (public)',
+				security: [],
+				responses: { '200': ok('The version'), ...errors(404) }
+			}
+		},
+		'/public/fact-checks/{slug}/versions/{n}/annotations': {
+			get: {
+				summary: "Version n's claims as a W3C AnnotationCollection (public)",
+				security: [],
+				responses: { '200': ok('AnnotationCollection'), ...errors(404) }
+			}
+		},
+		'/public/claim-reviews': {
+			get: {
+				summary: 'Every ClaimReview of the latest versions as a schema.org DataFeed (public)',
+				security: [],
+				responses: { '200': ok('DataFeed') }
+			}
+		},
 		'/openapi.json': {
 			get: { summary: 'This document', security: [], responses: { '200': ok('OpenAPI 3.1') } }
 		}

@@ -44,15 +44,17 @@ async function snapshot(tx: Database, documentId: string) {
 			claimText: row.claimText,
 			claimant: row.claimant,
 			claimDate: row.claimDate,
-			rating: scaled && {
-				key: scaled.key,
-				labels: scaled.labels,
-				descriptions: scaled.descriptions,
-				color: scaled.color,
-				value: scaled.value,
-				bestRating: BEST_RATING,
-				worstRating: WORST_RATING
-			},
+			rating: scaled
+				? {
+						key: scaled.key,
+						labels: scaled.labels,
+						descriptions: scaled.descriptions,
+						color: scaled.color,
+						value: scaled.value,
+						bestRating: BEST_RATING,
+						worstRating: WORST_RATING
+					}
+				: null,
 			rationale: row.rationale,
 			rationaleHtml: row.rationaleHtml,
 			evidence: await evidence.list(tx, row.id)
@@ -203,4 +205,131 @@ export async function version(db: Database, documentId: string, n: number) {
 		throw new AppError(404, 'No such version.');
 	}
 	return row;
+}
+
+export type Snapshot = Awaited<ReturnType<typeof snapshot>>;
+
+/** A published fact-check as the public reads it: the version, its snapshot and its story. */
+export interface PublicVersion {
+	documentId: string;
+	version: number;
+	latest: number;
+	publishedAt: Date;
+	note: string | null;
+	snapshot: Snapshot;
+	retracted: { at: Date; reason: string } | null;
+	/** Every version's number, date and correction note, newest first. */
+	history: { version: number; publishedAt: Date; note: string | null }[];
+}
+
+/**
+ * Version `n` of the fact-check published under `slug` (the latest when n is null), with its
+ * history. AppError 404 for anything not published: the public never sees drafts.
+ */
+export async function publicVersion(
+	db: Database,
+	slug: string,
+	n: number | null
+): Promise<PublicVersion> {
+	const [found] = await db
+		.select({
+			id: document.id,
+			retractedAt: document.retractedAt,
+			reason: document.retractionReason
+		})
+		.from(document)
+		.where(eq(document.slug, slug));
+	const history = found
+		? await db
+				.select({
+					version: publishedVersion.version,
+					publishedAt: publishedVersion.publishedAt,
+					note: publishedVersion.note
+				})
+				.from(publishedVersion)
+				.where(eq(publishedVersion.documentId, found.id))
+				.orderBy(desc(publishedVersion.version))
+		: [];
+	const wanted = n ?? history[0]?.version;
+	const [row] =
+		found && wanted
+			? await db
+					.select()
+					.from(publishedVersion)
+					.where(
+						and(eq(publishedVersion.documentId, found.id), eq(publishedVersion.version, wanted))
+					)
+			: [];
+	if (!found || !row) {
+		throw new AppError(404, 'No such published fact-check.');
+	}
+	return {
+		documentId: found.id,
+		version: row.version,
+		latest: history[0].version,
+		publishedAt: row.publishedAt,
+		note: row.note,
+		snapshot: row.snapshot as Snapshot,
+		retracted: found.retractedAt ? { at: found.retractedAt, reason: found.reason ?? '' } : null,
+		history
+	};
+}
+
+/**
+ * Published fact-checks, the most recently published first: each document's latest version,
+ * with words in its title or claims (`q`), a rating among its claims, or its language.
+ */
+export async function publicList(
+	db: Database,
+	filter: { q?: string; rating?: string; language?: string } = {}
+) {
+	const latest = sql`(select max(v.version) from published_version v where v.document_id = ${publishedVersion.documentId})`;
+	const rows = await db
+		.select({
+			slug: document.slug,
+			retractedAt: document.retractedAt,
+			version: publishedVersion.version,
+			publishedAt: publishedVersion.publishedAt,
+			snapshot: publishedVersion.snapshot
+		})
+		.from(publishedVersion)
+		.innerJoin(document, eq(document.id, publishedVersion.documentId))
+		.where(
+			and(
+				sql`${publishedVersion.version} = ${latest}`,
+				filter.language ? eq(document.language, filter.language) : undefined,
+				filter.q
+					? sql`(${publishedVersion.snapshot}->>'title' ilike ${like(filter.q)} or ${publishedVersion.snapshot}->>'claims' ilike ${like(filter.q)})`
+					: undefined,
+				filter.rating
+					? sql`jsonb_path_exists(${publishedVersion.snapshot}, '$.claims[*].rating.key ? (@ == $key)', jsonb_build_object('key', ${filter.rating}::text))`
+					: undefined
+			)
+		)
+		.orderBy(desc(publishedVersion.publishedAt))
+		.limit(500);
+	return rows.map((row) => {
+		const snap = row.snapshot as Snapshot;
+		const ratings: Record<string, number> = {};
+		for (const claim of snap.claims) {
+			if (claim.rating) {
+				ratings[claim.rating.key] = (ratings[claim.rating.key] ?? 0) + 1;
+			}
+		}
+		return {
+			slug: row.slug,
+			title: snap.title,
+			publisher: snap.publisher,
+			language: snap.language,
+			version: row.version,
+			publishedAt: row.publishedAt,
+			retracted: row.retractedAt !== null,
+			claims: snap.claims.length,
+			ratings
+		};
+	});
+}
+
+function like(q: string): string {
+	return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }

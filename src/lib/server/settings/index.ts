@@ -5,7 +5,13 @@ import { setting } from '$lib/server/db/schema';
 /** The settings and their values on a new installation. */
 export const defaults = {
 	/** Two approvals from different reviewers before publishing, as the strictest desks do. */
-	requireTwoApprovals: false
+	requireTwoApprovals: false,
+	/** Who publishes the fact-checks: credits, and ClaimReview's `author`. */
+	organisationName: 'Factmark',
+	/** The organisation's site; empty for this site. */
+	organisationUrl: '',
+	/** An https address of the organisation's logo, or empty. */
+	organisationLogo: ''
 };
 
 export type Settings = typeof defaults;

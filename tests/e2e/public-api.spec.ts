@@ -1,0 +1,115 @@
+import type { APIRequestContext } from '@playwright/test';
+import { origin } from './e2e-env';
+import { createPerson, expect, test, type Person } from './fixtures';
+
+test.use({ extraHTTPHeaders: { origin } });
+
+const text = 'Growth was 5% 📈 this year.\n\nUnemployment fell to 3%, the minister said.';
+
+async function bearer(request: APIRequestContext, person: Person) {
+	const login = await request.post('/api/v1/auth/login', { data: person });
+	return { authorization: `Bearer ${(await login.json()).token}` };
+}
+
+test('the public API serves published fact-checks and nothing else', async ({
+	request,
+	playwright
+}) => {
+	const editor = await createPerson(request, ['editor'], 'Public Editor');
+	const reviewer = await createPerson(request, ['reviewer'], 'Public Reviewer');
+	const headers = await bearer(request, editor);
+	const make = async (title: string) =>
+		(
+			await (
+				await request.post('/api/v1/documents', {
+					headers,
+					data: { title, text, language: 'en', sourceUrl: 'https://example.org/story' }
+				})
+			).json()
+		).id as string;
+	const published = await make(`Public ${Date.now()}`);
+	const draft = await make(`Draft ${Date.now()}`);
+	const claim = await (
+		await request.post(`/api/v1/documents/${published}/claims`, {
+			headers,
+			data: {
+				selector: [{ type: 'TextQuoteSelector', exact: '📈 this year' }],
+				claimant: 'The minister'
+			}
+		})
+	).json();
+	const rationale = {
+		type: 'doc',
+		content: [
+			{ type: 'paragraph', content: [{ type: 'text', text: 'The statistics office says 4%.' }] }
+		]
+	};
+	await request.patch(`/api/v1/claims/${claim.id}`, {
+		headers: { ...headers, 'if-match': `"${claim.version}"` },
+		data: { rating: 'mostly_false', rationale }
+	});
+	await request.post(`/api/v1/claims/${claim.id}/evidence`, {
+		headers,
+		data: { kind: 'link', url: 'https://example.org/stats', stance: 'refutes' }
+	});
+	expect((await request.post(`/api/v1/documents/${published}/submit`, { headers })).status()).toBe(
+		200
+	);
+	const review = await bearer(request, reviewer);
+	await request.post(`/api/v1/documents/${published}/review`, {
+		headers: review,
+		data: { decision: 'approve' }
+	});
+	const done = await request.post(`/api/v1/documents/${published}/publish`, {
+		headers: review,
+		data: {}
+	});
+	expect(done.status()).toBe(201);
+	const { url } = await done.json();
+	const slug = url.split('/').pop();
+
+	const anonymous = await playwright.request.newContext({ baseURL: origin });
+	const list = await (await anonymous.get('/api/v1/public/fact-checks?q=Public')).json();
+	expect(list.items.map((item: { slug: string }) => item.slug)).toContain(slug);
+
+	const latest = await anonymous.get(`/api/v1/public/fact-checks/${slug}`);
+	expect(latest.status()).toBe(200);
+	expect(latest.headers()['cache-control']).toBe('public, max-age=0, must-revalidate');
+	const body = await latest.json();
+	expect(body).toMatchObject({ version: 1, latestVersion: 1, correctionNote: null });
+	expect(body.claimReviews[0]).toMatchObject({
+		'@type': 'ClaimReview',
+		claimReviewed: '📈 this year',
+		reviewRating: { ratingValue: 2, bestRating: 6, worstRating: 1, alternateName: 'Mostly false' },
+		itemReviewed: {
+			author: { name: 'The minister' },
+			appearance: { url: 'https://example.org/story' }
+		}
+	});
+	const v1 = await anonymous.get(`/api/v1/public/fact-checks/${slug}/versions/1`);
+	expect(v1.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+
+	// The annotations' selectors select exactly their quotes, counting code points.
+	const annotations = await (
+		await anonymous.get(`/api/v1/public/fact-checks/${slug}/versions/1/annotations`)
+	).json();
+	const [quote, position] = annotations.first.items[0].target.selector;
+	expect([...body.text].slice(position.start, position.end).join('')).toBe(quote.exact);
+
+	const feed = await (await anonymous.get('/api/v1/public/claim-reviews')).json();
+	expect(feed['@type']).toBe('DataFeed');
+	expect(feed.dataFeedElement.map((r: { url: string }) => r.url)).toContain(
+		body.claimReviews[0].url
+	);
+
+	const draftSlug = (await (await request.get(`/api/v1/documents/${draft}`, { headers })).json())
+		.slug;
+	for (const path of [
+		`/api/v1/public/fact-checks/${draftSlug}`,
+		`/api/v1/public/fact-checks/${slug}/versions/2`,
+		`/api/v1/public/fact-checks/${slug}/versions/x`
+	]) {
+		expect((await anonymous.get(path)).status(), path).toBe(404);
+	}
+	await anonymous.dispose();
+});
