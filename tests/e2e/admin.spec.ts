@@ -101,3 +101,20 @@ test('an admin signs a person out everywhere', async ({ page, browser, request }
 	await expect(theirs).toHaveURL(/\/login/);
 	await theirs.close();
 });
+
+test('organisation settings refuse a bad address beside its field and keep the input', async ({
+	page
+}) => {
+	await signIn(page, admin);
+	await page.goto('/admin/settings');
+	await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Factmark');
+	await page.getByLabel('Website').fill('javascript:alert(1)');
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(page.getByText('An address starts with http:// or https://.')).toBeVisible();
+	await expect(page.getByLabel('Website')).toHaveValue('javascript:alert(1)');
+	await expect(page.getByLabel('Require two approvals from different reviewers')).not.toBeChecked();
+	await page.getByLabel('Website').fill('');
+	await page.getByRole('button', { name: 'Save settings' }).click();
+	await expect(page.getByRole('status')).toHaveText('Settings saved.');
+	await page.screenshot({ path: 'test-results/screens/admin-settings.en.png', fullPage: true });
+});

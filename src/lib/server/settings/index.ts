@@ -31,6 +31,15 @@ export async function write<K extends keyof Settings>(db: Database, key: K, valu
 		.onConflictDoUpdate({ target: setting.key, set: { value, updatedAt: new Date() } });
 }
 
+/** Stores several settings at once, in one transaction. */
+export async function writeAll(db: Database, values: Partial<Settings>) {
+	await db.transaction(async (tx) => {
+		for (const [key, value] of Object.entries(values)) {
+			await write(tx, key as keyof Settings, value);
+		}
+	});
+}
+
 /** One setting's current value. */
 export async function get<K extends keyof Settings>(db: Database, key: K): Promise<Settings[K]> {
 	const [row] = await db.select().from(setting).where(eq(setting.key, key));
