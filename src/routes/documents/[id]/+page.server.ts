@@ -50,12 +50,14 @@ export const load: PageServerLoad = async (event) => {
 			id: row.id,
 			start: row.start,
 			end: row.end,
-			claimText: row.claimText,
-			claimant: row.claimant,
-			claimDate: row.claimDate,
-			rating: row.ratingKey,
-			assigneeId: row.assigneeId,
 			version: row.version,
+			// Fields still empty are left out (the page fills them in): most claims being worked
+			// on have some, and thousands of empty keys weigh on the page.
+			...(row.claimText && { claimText: row.claimText }),
+			...(row.claimant && { claimant: row.claimant }),
+			...(row.claimDate && { claimDate: row.claimDate }),
+			...(row.ratingKey && { rating: row.ratingKey }),
+			...(row.assigneeId && { assigneeId: row.assigneeId }),
 			...(row.orphanedAt && {
 				orphan: {
 					quote: row.exact,
