@@ -7,7 +7,8 @@ const dataDir = `test-results/e2e-data-${port}`;
 
 export default defineConfig({
 	testDir: 'tests/e2e',
-	outputDir: 'test-results/e2e',
+	// Per port, so that runs on different E2E_PORTs do not clear each other's artifacts.
+	outputDir: `test-results/e2e-${port}`,
 	fullyParallel: false,
 	workers: 2,
 	retries: 0,
