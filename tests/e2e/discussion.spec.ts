@@ -1,15 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { origin } from './e2e-env';
-import { createPerson, expect, signIn, test } from './fixtures';
+import { bearer, createPerson, expect, signIn, test } from './fixtures';
 
 test.use({ extraHTTPHeaders: { origin } });
-
-async function bearer(request: APIRequestContext, person: { email: string; password: string }) {
-	const login = await request.post('/api/v1/auth/login', { data: person });
-	expect(login.status()).toBe(200);
-	return { authorization: `Bearer ${(await login.json()).token}` };
-}
 
 /** Opens the workspace of `documentId` and the first claim's card; gives its discussion. */
 async function openDiscussion(page: Page, documentId: string) {

@@ -1,13 +1,7 @@
-import type { APIRequestContext } from '@playwright/test';
 import { origin } from './e2e-env';
-import { expect, signIn, test } from './fixtures';
+import { bearer, expect, signIn, test } from './fixtures';
 
 test.use({ extraHTTPHeaders: { origin } });
-
-async function bearer(request: APIRequestContext, person: { email: string; password: string }) {
-	const login = await request.post('/api/v1/auth/login', { data: person });
-	return { authorization: `Bearer ${(await login.json()).token}` };
-}
 
 test('documents, claims, revisions and annotations through the API', async ({
 	request,

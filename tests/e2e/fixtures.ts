@@ -35,6 +35,16 @@ export async function createPerson(
 	return person;
 }
 
+/** An Authorization header for `person`, from a fresh API token. */
+export async function bearer(
+	request: APIRequestContext,
+	person: { email: string; password: string }
+): Promise<{ authorization: string }> {
+	const login = await request.post('/api/v1/auth/login', { data: person });
+	expect(login.status()).toBe(200);
+	return { authorization: `Bearer ${(await login.json()).token}` };
+}
+
 /** Signs in through the sign-in page, as a person would. */
 export async function signIn(page: Page, person: { email: string; password: string }) {
 	await page.goto('/login', { waitUntil: 'networkidle' });

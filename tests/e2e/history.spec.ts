@@ -1,6 +1,6 @@
 import type { APIRequestContext } from '@playwright/test';
 import { origin } from './e2e-env';
-import { createPerson, expect, signIn, test, type Person } from './fixtures';
+import { bearer, createPerson, expect, type Person, signIn, test } from './fixtures';
 
 test.use({ extraHTTPHeaders: { origin } });
 
@@ -8,11 +8,6 @@ const text = [
 	'The councillor said the city had halved air pollution in five years.',
 	'The environment bureau puts the fall in yearly PM2.5 at about a third.'
 ].join('\n\n');
-
-async function bearer(request: APIRequestContext, person: Person) {
-	const login = await request.post('/api/v1/auth/login', { data: person });
-	return { authorization: `Bearer ${(await login.json()).token}` };
-}
 
 /** A document with one claim on "halved air pollution", made through the API by `person`. */
 async function seed(request: APIRequestContext, person: Person) {

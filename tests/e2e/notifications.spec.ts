@@ -1,15 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { APIRequestContext } from '@playwright/test';
 import { origin } from './e2e-env';
-import { createPerson, expect, signIn, test } from './fixtures';
+import { bearer, createPerson, expect, signIn, test } from './fixtures';
 
 test.use({ extraHTTPHeaders: { origin } });
-
-async function bearer(request: APIRequestContext, person: { email: string; password: string }) {
-	const login = await request.post('/api/v1/auth/login', { data: person });
-	expect(login.status()).toBe(200);
-	return { authorization: `Bearer ${(await login.json()).token}` };
-}
 
 test('a mention shows on the bell, opens the claim and is marked read', async ({
 	page,

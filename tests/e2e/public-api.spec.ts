@@ -1,15 +1,9 @@
-import type { APIRequestContext } from '@playwright/test';
 import { origin } from './e2e-env';
-import { createPerson, expect, test, type Person } from './fixtures';
+import { bearer, createPerson, expect, test } from './fixtures';
 
 test.use({ extraHTTPHeaders: { origin } });
 
 const text = 'Growth was 5% 📈 this year.\n\nUnemployment fell to 3%, the minister said.';
-
-async function bearer(request: APIRequestContext, person: Person) {
-	const login = await request.post('/api/v1/auth/login', { data: person });
-	return { authorization: `Bearer ${(await login.json()).token}` };
-}
 
 test('the public API serves published fact-checks and nothing else', async ({
 	request,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { origin } from './e2e-env';
-import { createPerson, expect, signIn, test, type Person } from './fixtures';
+import { bearer, createPerson, expect, type Person, signIn, test } from './fixtures';
 
 test.use({ extraHTTPHeaders: { origin } });
 
@@ -12,11 +12,6 @@ const quotes = [
 	'研發人員稱Hunyuan-Large模型的性能優於一些美國開發的頂級開源模型',
 	'成爲前十名中唯一的開源國產模型'
 ];
-
-async function bearer(request: APIRequestContext, person: Person) {
-	const login = await request.post('/api/v1/auth/login', { data: person });
-	return { authorization: `Bearer ${(await login.json()).token}` };
-}
 
 async function as(browser: Browser, person: Person): Promise<Page> {
 	const context = await browser.newContext({ extraHTTPHeaders: { origin } });

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { origin } from './e2e-env';
-import { createPerson, expect, signIn, test, type Person } from './fixtures';
+import { bearer, createPerson, expect, type Person, signIn, test } from './fixtures';
 
 test.use({ extraHTTPHeaders: { origin } });
 
@@ -9,12 +9,6 @@ const rationale = {
 	type: 'doc',
 	content: [{ type: 'paragraph', content: [{ type: 'text', text: 'x' }] }]
 };
-
-async function bearer(request: APIRequestContext, person: { email: string; password: string }) {
-	const login = await request.post('/api/v1/auth/login', { data: person });
-	expect(login.status()).toBe(200);
-	return { authorization: `Bearer ${(await login.json()).token}` };
-}
 
 /**
  * A document made and submitted through the API by `editor`: one claim per quote, each rated,

@@ -1,6 +1,6 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import { origin } from './e2e-env';
-import { createPerson, expect, signIn, test, type Person } from './fixtures';
+import { bearer, createPerson, expect, type Person, signIn, test } from './fixtures';
 
 test.use({ extraHTTPHeaders: { origin } });
 
@@ -13,11 +13,6 @@ const PNG = Buffer.from(
 	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
 	'base64'
 );
-
-async function bearer(request: APIRequestContext, person: { email: string; password: string }) {
-	const login = await request.post('/api/v1/auth/login', { data: person });
-	return { authorization: `Bearer ${(await login.json()).token}` };
-}
 
 /** A document with one claim on 排名第一, made through the API by `person`. */
 async function seed(request: APIRequestContext, person: Person) {
