@@ -96,6 +96,16 @@ test('the public API serves published fact-checks and nothing else', async ({
 		body.claimReviews[0].url
 	);
 
+	const atomFeed = await anonymous.get('/feed.xml');
+	expect(atomFeed.headers()['content-type']).toContain('application/atom+xml');
+	expect(await atomFeed.text()).toContain(`/fact-checks/${slug}/v/1</id>`);
+	expect(await (await anonymous.get('/sitemap.xml')).text()).toContain(
+		`/fact-checks/${slug}</loc>`
+	);
+	expect(await (await anonymous.get('/robots.txt')).text()).toContain(
+		`Sitemap: ${origin}/sitemap.xml`
+	);
+
 	const draftSlug = (await (await request.get(`/api/v1/documents/${draft}`, { headers })).json())
 		.slug;
 	for (const path of [

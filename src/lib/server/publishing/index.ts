@@ -333,3 +333,21 @@ export async function publicList(
 function like(q: string): string {
 	return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/** Every published version of every fact-check, newest first: feeds and the sitemap. */
+export function allVersions(db: Database, limit = 1000) {
+	return db
+		.select({
+			slug: document.slug,
+			version: publishedVersion.version,
+			publishedAt: publishedVersion.publishedAt,
+			note: publishedVersion.note,
+			title: sql<string>`${publishedVersion.snapshot}->>'title'`,
+			language: sql<string>`${publishedVersion.snapshot}->>'language'`,
+			claims: sql<number>`jsonb_array_length(${publishedVersion.snapshot}->'claims')`
+		})
+		.from(publishedVersion)
+		.innerJoin(document, eq(document.id, publishedVersion.documentId))
+		.orderBy(desc(publishedVersion.publishedAt))
+		.limit(limit);
+}

@@ -1,0 +1,81 @@
+/**
+ * Atom (RFC 4287) and sitemap (sitemaps.org 0.9) documents for the published fact-checks.
+ * Pure: the routes give them the versions and the site's origin.
+ */
+
+export interface FeedVersion {
+	slug: string;
+	version: number;
+	publishedAt: Date;
+	note: string | null;
+	title: string;
+	language: string;
+	claims: number;
+}
+
+/** Text safe inside XML elements and attributes. */
+export function escapeXml(text: string): string {
+	return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const pageOf = (origin: string, v: FeedVersion) =>
+	`${origin}/fact-checks/${encodeURIComponent(v.slug)}`;
+
+/** A version's permanent identity (its own page, /v/n, comes with the version pages). */
+const idOf = (origin: string, v: FeedVersion) => `${pageOf(origin, v)}/v/${v.version}`;
+
+/** One Atom entry per published version, the newest first. */
+export function atom(versions: FeedVersion[], origin: string, name: string): string {
+	const updated = (versions[0]?.publishedAt ?? new Date(0)).toISOString();
+	const entries = versions.map((v) => {
+		const url = pageOf(origin, v);
+		const id = idOf(origin, v);
+		const summary =
+			v.version > 1 && v.note
+				? `Correction (version ${v.version}): ${v.note}`
+				: `${v.claims} claims checked.`;
+		return [
+			'<entry>',
+			`<id>${escapeXml(id)}</id>`,
+			`<title xml:lang="${escapeXml(v.language)}">${escapeXml(v.title)}</title>`,
+			`<link rel="alternate" type="text/html" href="${escapeXml(url)}"/>`,
+			`<updated>${v.publishedAt.toISOString()}</updated>`,
+			`<published>${v.publishedAt.toISOString()}</published>`,
+			`<summary>${escapeXml(summary)}</summary>`,
+			'</entry>'
+		].join('');
+	});
+	return [
+		'<?xml version="1.0" encoding="utf-8"?>',
+		'<feed xmlns="http://www.w3.org/2005/Atom">',
+		`<id>${escapeXml(origin)}/feed.xml</id>`,
+		`<title>${escapeXml(name)}</title>`,
+		`<link rel="self" type="application/atom+xml" href="${escapeXml(origin)}/feed.xml"/>`,
+		`<link rel="alternate" type="text/html" href="${escapeXml(origin)}/fact-checks"/>`,
+		`<updated>${updated}</updated>`,
+		`<author><name>${escapeXml(name)}</name></author>`,
+		...entries,
+		'</feed>'
+	].join('\n');
+}
+
+/** The public pages: the list and each fact-check. */
+export function sitemap(versions: FeedVersion[], origin: string): string {
+	const latest = new Map<string, FeedVersion>();
+	for (const v of versions) {
+		if (!latest.has(v.slug)) {
+			latest.set(v.slug, v);
+		}
+	}
+	const url = (loc: string, modified: Date) =>
+		`<url><loc>${escapeXml(loc)}</loc><lastmod>${modified.toISOString().slice(0, 10)}</lastmod></url>`;
+	return [
+		'<?xml version="1.0" encoding="utf-8"?>',
+		'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+		url(`${origin}/fact-checks`, versions[0]?.publishedAt ?? new Date()),
+		...[...latest.values()].map((v) =>
+			url(`${origin}/fact-checks/${encodeURIComponent(v.slug)}`, v.publishedAt)
+		),
+		'</urlset>'
+	].join('\n');
+}
