@@ -21,7 +21,8 @@ test('the public API serves published fact-checks and nothing else', async ({
 				})
 			).json()
 		).id as string;
-	const published = await make(`Public ${Date.now()}`);
+	// A Chinese title makes a Chinese slug: the Location header must still be valid.
+	const published = await make(`公開查核 ${Date.now()}`);
 	const draft = await make(`Draft ${Date.now()}`);
 	const claim = await (
 		await request.post(`/api/v1/documents/${published}/claims`, {
@@ -60,10 +61,13 @@ test('the public API serves published fact-checks and nothing else', async ({
 	});
 	expect(done.status()).toBe(201);
 	const { url } = await done.json();
-	const slug = url.split('/').pop();
+	const slug = decodeURIComponent(url.split('/').pop());
+	expect(done.headers().location).toBe(url);
 
 	const anonymous = await playwright.request.newContext({ baseURL: origin });
-	const list = await (await anonymous.get('/api/v1/public/fact-checks?q=Public')).json();
+	const list = await (
+		await anonymous.get(`/api/v1/public/fact-checks?q=${encodeURIComponent('公開查核')}`)
+	).json();
 	expect(list.items.map((item: { slug: string }) => item.slug)).toContain(slug);
 
 	const latest = await anonymous.get(`/api/v1/public/fact-checks/${slug}`);
@@ -98,10 +102,8 @@ test('the public API serves published fact-checks and nothing else', async ({
 
 	const atomFeed = await anonymous.get('/feed.xml');
 	expect(atomFeed.headers()['content-type']).toContain('application/atom+xml');
-	expect(await atomFeed.text()).toContain(`/fact-checks/${slug}/v/1</id>`);
-	expect(await (await anonymous.get('/sitemap.xml')).text()).toContain(
-		`/fact-checks/${slug}</loc>`
-	);
+	expect(await atomFeed.text()).toContain(`${url}/v/1</id>`);
+	expect(await (await anonymous.get('/sitemap.xml')).text()).toContain(`${url}</loc>`);
 	expect(await (await anonymous.get('/robots.txt')).text()).toContain(
 		`Sitemap: ${origin}/sitemap.xml`
 	);

@@ -144,7 +144,7 @@ export async function publish(db: Database, documentId: string, note: string, ac
 		);
 		return {
 			version: row.version,
-			url: `/fact-checks/${locked.slug}`,
+			url: `/fact-checks/${encodeURIComponent(locked.slug)}`,
 			publishedAt: row.publishedAt
 		};
 	});
