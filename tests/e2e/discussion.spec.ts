@@ -142,8 +142,12 @@ test('editors discuss a claim: mention with the keyboard, reply, edit, delete', 
 	await box.fill('');
 
 	// A reply, mentioning someone by a Chinese name, picked with Tab.
-	await discussion.getByRole('button', { name: 'Reply' }).click();
 	const replyBox = discussion.getByRole('textbox', { name: `Reply to ${avery.name}` });
+	// The panel may still move as the card settles: click again until the reply box opens.
+	await expect(async () => {
+		await discussion.getByRole('button', { name: 'Reply' }).click();
+		await expect(replyBox).toBeVisible({ timeout: 1000 });
+	}).toPass();
 	await expect(replyBox).toBeFocused();
 	await page.keyboard.type('Found it, cc @王');
 	await pick(page, replyBox, wang.name, 'Tab');

@@ -124,6 +124,24 @@ test('submit, request changes on a claim, resubmit, approve, publish, then corre
 		.fill('Claim 2 is rated False.');
 	await checker.getByRole('button', { name: 'Publish version 2' }).click();
 	await expect(checker.getByText('Published: version 2')).toBeVisible();
+
+	// A reader, without JavaScript, reads version 2 with what changed, and version 1 as it was.
+	const reader = await browser.newContext({ javaScriptEnabled: false });
+	const page = await reader.newPage();
+	const home = `/fact-checks/${encodeURIComponent(document.slug)}`;
+	await page.goto(`${home}/v/2`);
+	const changes = page.getByRole('region', { name: 'What changed from version 1' });
+	await expect(changes).toContainText('Rating:');
+	await expect(changes.getByText('Mostly false')).toBeVisible();
+	await expect(changes.getByText('False', { exact: true })).toBeVisible();
+	await expect(page.getByText('Claim 2 is rated False.')).toBeVisible();
+	await page.screenshot({ path: 'test-results/screens/fact-check-version.en.png', fullPage: true });
+	await page.getByRole('link', { name: 'Version 1' }).click();
+	await expect(page.getByText('You are reading version 1; the latest is version 2.')).toBeVisible();
+	await page.getByRole('link', { name: 'Read the latest' }).click();
+	await expect(page).toHaveURL(new RegExp(`${home}$`));
+	expect((await page.goto(`${home}/v/3`))?.status()).toBe(404);
+	await reader.close();
 	for (const page of [writer, checker]) {
 		await page.context().close();
 	}

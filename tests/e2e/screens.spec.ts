@@ -6,6 +6,8 @@ import { admin, expect, signIn, test } from './fixtures';
 // screenshot under test-results/screens for a person to look at.
 for (const locale of ['en', 'zh-Hant']) {
 	test(`the main screens in ${locale} pass axe`, async ({ browser, baseURL }) => {
+		// Many pages, each checked by axe: slow on a busy machine.
+		test.slow();
 		const context = await browser.newContext();
 		await context.addCookies([{ name: 'PARAGLIDE_LOCALE', value: locale, url: baseURL ?? '' }]);
 		const page = await context.newPage();

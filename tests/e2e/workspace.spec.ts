@@ -49,6 +49,9 @@ test('an editor pastes a text and marks claims with the keyboard and the mouse',
 	await expect(cards.first().getByLabel('Claim, as checked')).toBeFocused();
 	await expect(cards.first().locator('blockquote')).toHaveText('11月');
 
+	// The open card loads its evidence and discussion; let the layout settle before measuring.
+	await expect(cards.first().getByRole('heading', { name: /^Discussion/ })).toBeVisible();
+
 	// Mouse: drag over the start of the second paragraph, then the button.
 	const second = page.locator('.source p').nth(1);
 	const box = await second.boundingBox();
@@ -59,6 +62,7 @@ test('an editor pastes a text and marks claims with the keyboard and the mouse',
 	await page.mouse.down();
 	await page.mouse.move(box.x + 120, box.y + box.height / 2, { steps: 4 });
 	await page.mouse.up();
+	await expect(page.getByText(/characters? selected/)).toBeVisible();
 	await page.getByRole('button', { name: 'Mark as claim' }).click();
 	await expect(cards).toHaveCount(2);
 	await expect(cards.nth(1).locator('blockquote')).toHaveText(/eepSeek-V3/);

@@ -50,11 +50,13 @@ describe('feeds', () => {
 		expect(feed?.querySelector(':scope > updated')?.textContent).toBe('2025-03-01T10:00:00.000Z');
 	});
 
-	it('lists each public page once in the sitemap', () => {
+	it('lists each public page once in the sitemap, versions included', () => {
 		const doc = parse(sitemap(versions, 'https://f.example'));
 		expect([...doc.querySelectorAll('url > loc')].map((loc) => loc.textContent)).toEqual([
 			'https://f.example/fact-checks',
-			'https://f.example/fact-checks/ai-%E9%80%B2%E5%B1%95'
+			'https://f.example/fact-checks/ai-%E9%80%B2%E5%B1%95',
+			'https://f.example/fact-checks/ai-%E9%80%B2%E5%B1%95/v/2',
+			'https://f.example/fact-checks/ai-%E9%80%B2%E5%B1%95/v/1'
 		]);
 		expect(doc.querySelector('url > lastmod')?.textContent).toBe('2025-03-01');
 	});

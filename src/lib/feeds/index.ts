@@ -21,22 +21,21 @@ export function escapeXml(text: string): string {
 const pageOf = (origin: string, v: FeedVersion) =>
 	`${origin}/fact-checks/${encodeURIComponent(v.slug)}`;
 
-/** A version's permanent identity (its own page, /v/n, comes with the version pages). */
-const idOf = (origin: string, v: FeedVersion) => `${pageOf(origin, v)}/v/${v.version}`;
+/** A version's own page, which never changes: its identity in the feed. */
+const versionOf = (origin: string, v: FeedVersion) => `${pageOf(origin, v)}/v/${v.version}`;
 
 /** One Atom entry per published version, the newest first. */
 export function atom(versions: FeedVersion[], origin: string, name: string): string {
 	const updated = (versions[0]?.publishedAt ?? new Date(0)).toISOString();
 	const entries = versions.map((v) => {
-		const url = pageOf(origin, v);
-		const id = idOf(origin, v);
+		const url = versionOf(origin, v);
 		const summary =
 			v.version > 1 && v.note
 				? `Correction (version ${v.version}): ${v.note}`
 				: `${v.claims} claims checked.`;
 		return [
 			'<entry>',
-			`<id>${escapeXml(id)}</id>`,
+			`<id>${escapeXml(url)}</id>`,
 			`<title xml:lang="${escapeXml(v.language)}">${escapeXml(v.title)}</title>`,
 			`<link rel="alternate" type="text/html" href="${escapeXml(url)}"/>`,
 			`<updated>${v.publishedAt.toISOString()}</updated>`,
@@ -59,7 +58,7 @@ export function atom(versions: FeedVersion[], origin: string, name: string): str
 	].join('\n');
 }
 
-/** The public pages: the list and each fact-check. */
+/** The public pages: the list, each fact-check (latest) and each of its versions. */
 export function sitemap(versions: FeedVersion[], origin: string): string {
 	const latest = new Map<string, FeedVersion>();
 	for (const v of versions) {
@@ -76,6 +75,7 @@ export function sitemap(versions: FeedVersion[], origin: string): string {
 		...[...latest.values()].map((v) =>
 			url(`${origin}/fact-checks/${encodeURIComponent(v.slug)}`, v.publishedAt)
 		),
+		...versions.map((v) => url(versionOf(origin, v), v.publishedAt)),
 		'</urlset>'
 	].join('\n');
 }
