@@ -103,6 +103,16 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	if (event.url.protocol === 'https:') {
 		headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
 	}
+	// The embeddable verdict card is the one page other sites may frame.
+	if (event.url.pathname.startsWith('/embed/')) {
+		const csp = headers.get('content-security-policy');
+		if (csp) {
+			headers.set(
+				'content-security-policy',
+				csp.replace("frame-ancestors 'none'", 'frame-ancestors *')
+			);
+		}
+	}
 	if (event.locals.user && !headers.has('cache-control')) {
 		headers.set('cache-control', 'private, no-store');
 	}

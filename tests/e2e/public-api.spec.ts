@@ -108,9 +108,48 @@ test('the public API serves published fact-checks and nothing else', async ({
 		`Sitemap: ${origin}/sitemap.xml`
 	);
 
+	// The claim's own page: exactly one ClaimReview, and an oEmbed card others may frame.
+	const claimPage = await anonymous.get(`${url}/claims/${claim.id}`);
+	expect(claimPage.status()).toBe(200);
+	const html = await claimPage.text();
+	const blocks = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)];
+	expect(blocks).toHaveLength(1);
+	expect(JSON.parse(blocks[0][1])).toMatchObject({
+		'@type': 'ClaimReview',
+		url: body.claimReviews[0].url
+	});
+	const oembed = await anonymous.get(
+		`/api/oembed?url=${encodeURIComponent(`${origin}${url}/claims/${claim.id}`)}`
+	);
+	expect(oembed.status()).toBe(200);
+	expect(await oembed.json()).toMatchObject({
+		version: '1.0',
+		type: 'rich',
+		title: '📈 this year'
+	});
+	const card = await anonymous.get(`/embed/claims/${claim.id}`);
+	expect(card.headers()['content-security-policy']).toContain('frame-ancestors *');
+	const cardHtml = await card.text();
+	expect(cardHtml).toContain('Mostly false');
+	expect(cardHtml).not.toContain('Sign in');
+	expect((await anonymous.get(`${url}`)).headers()['content-security-policy']).toContain(
+		"frame-ancestors 'none'"
+	);
+	const elsewhere = `/api/oembed?url=${encodeURIComponent(`https://evil.example${url}/claims/${claim.id}`)}`;
+	expect((await anonymous.get(elsewhere)).status()).toBe(404);
+
 	const draftSlug = (await (await request.get(`/api/v1/documents/${draft}`, { headers })).json())
 		.slug;
+	const draftClaim = await (
+		await request.post(`/api/v1/documents/${draft}/claims`, {
+			headers,
+			data: { selector: [{ type: 'TextQuoteSelector', exact: 'this year' }] }
+		})
+	).json();
 	for (const path of [
+		`/fact-checks/${encodeURIComponent(draftSlug)}/claims/${draftClaim.id}`,
+		`/embed/claims/${draftClaim.id}`,
+		`/api/oembed?url=${encodeURIComponent(`${origin}/fact-checks/${encodeURIComponent(draftSlug)}/claims/${draftClaim.id}`)}`,
 		`/api/v1/public/fact-checks/${draftSlug}`,
 		`/api/v1/public/fact-checks/${slug}/versions/2`,
 		`/api/v1/public/fact-checks/${slug}/versions/x`

@@ -351,3 +351,31 @@ export function allVersions(db: Database, limit = 1000) {
 		.orderBy(desc(publishedVersion.publishedAt))
 		.limit(limit);
 }
+
+/**
+ * The latest published version holding claim `claimId`, and that claim. AppError 404 when no
+ * published version has it: an unpublished claim is never shown.
+ */
+export async function publicClaim(db: Database, claimId: string) {
+	const [row] = /^[0-9a-f-]{36}$/i.test(claimId)
+		? await db
+				.select({ slug: document.slug, version: publishedVersion.version })
+				.from(publishedVersion)
+				.innerJoin(document, eq(document.id, publishedVersion.documentId))
+				.where(
+					sql`${publishedVersion.snapshot}->'claims' @> ${JSON.stringify([{ id: claimId }])}::jsonb`
+				)
+				.orderBy(desc(publishedVersion.version))
+				.limit(1)
+		: [];
+	if (!row) {
+		throw new AppError(404, 'No such published claim.');
+	}
+	const v = await publicVersion(db, row.slug, null);
+	const claim = v.snapshot.claims.find((c) => c.id === claimId);
+	if (!claim) {
+		// The claim was in an earlier version only: it is no longer part of the fact-check.
+		throw new AppError(404, 'No such published claim.');
+	}
+	return { version: v, claim };
+}

@@ -1,9 +1,15 @@
+import { error } from '@sveltejs/kit';
 import { orErrorPage } from '$lib/server/http/form';
 import type { Database } from '$lib/server/db';
 import { versionChanges } from '$lib/publishing/changes';
 import { paragraphs } from '$lib/publishing/source-text';
 import * as publishing from './index';
 import { claimReviews, organisation } from './json';
+
+type Claim = publishing.Snapshot['claims'][number];
+
+/** A claim as a page shows it: the rationale as sanitised HTML, not the editor's JSON. */
+const shown = ({ rationale: _json, ...claim }: Claim) => claim;
 
 /**
  * Everything a public fact-check page shows of version `n` (the latest when null), and for a
@@ -35,7 +41,7 @@ export async function factCheckPage(db: Database, slug: string, n: number | null
 			sourcePublishedAt: v.snapshot.sourcePublishedAt
 		},
 		paragraphs: paragraphs(v.snapshot.text, claims),
-		claims: claims.map(({ rationale: _json, ...claim }) => claim),
+		claims: claims.map(shown),
 		credits: v.snapshot.credits,
 		url: n === null ? page : `${page}/v/${v.version}`,
 		claimReviews: claimReviews(v, origin, publisher),
@@ -44,3 +50,23 @@ export async function factCheckPage(db: Database, slug: string, n: number | null
 }
 
 export type FactCheckPage = Awaited<ReturnType<typeof factCheckPage>>;
+
+/** One claim's verdict page: the claim, its ClaimReview (exactly one) and its fact-check. */
+export async function claimPage(db: Database, slug: string, claimId: string, origin: string) {
+	const { version: v, claim } = await orErrorPage(publishing.publicClaim(db, claimId));
+	if (v.snapshot.slug !== slug) {
+		error(404, 'No such published claim.');
+	}
+	const publisher = await organisation(db, origin);
+	const page = `${origin}/fact-checks/${encodeURIComponent(v.snapshot.slug)}`;
+	return {
+		document: { title: v.snapshot.title, slug: v.snapshot.slug, language: v.snapshot.language },
+		publishedAt: v.publishedAt,
+		version: v.version,
+		claim: shown(claim),
+		url: `${page}/claims/${claim.id}`,
+		factCheckUrl: `${page}#claim-${claim.id}`,
+		claimReview:
+			claimReviews(v, origin, publisher).find((review) => review.url.endsWith(claim.id)) ?? null
+	};
+}
