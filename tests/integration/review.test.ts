@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import * as claims from '$lib/server/claims';
 import * as comments from '$lib/server/comments';
 import * as documents from '$lib/server/documents';
+import { addRevision } from '$lib/server/documents/revisions';
 import * as evidence from '$lib/server/evidence';
 import { newEvidence } from '$lib/server/evidence/input';
 import { parse } from '$lib/server/http/problem';
@@ -70,6 +71,24 @@ describe.each(backends)('review and publishing on %s', (kind) => {
 			round: 1
 		});
 		expect(await notifications.unreadCount(ctx.db, people.reviewer.id)).toBe(1);
+	});
+
+	it('numbers incomplete claims as the workspace does: orphans first', async () => {
+		const later = await claims.createAt(
+			ctx.db,
+			documentId,
+			{ start: 6, end: 15 },
+			people.editor.id
+		);
+		// "paragraph" goes, "First" stays: the later claim becomes an orphan and comes first.
+		await addRevision(ctx.db, documentId, 'First words.\n\nSecond one.', people.editor.id);
+		const list = await review.incomplete(ctx.db, documentId);
+		expect(list.map((row) => [row.claimId, row.number])).toEqual([
+			[later.id, 1],
+			[claimId, 2]
+		]);
+		expect(list[0].lacks).toContain('anchor');
+		expect(list[1].lacks).not.toContain('anchor');
 	});
 
 	it('freezes claims, verdicts and evidence while in review', async () => {

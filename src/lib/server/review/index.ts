@@ -58,7 +58,7 @@ const pastTense: Record<TransitionName, string> = {
 	retract: 'retracted'
 };
 
-/** Each live claim of the document, numbered in text order, with what it still lacks. */
+/** Each live claim of the document, numbered as in the workspace, with what it still lacks. */
 export async function incomplete(db: Database, documentId: string) {
 	const rows = await db
 		.select({
@@ -72,7 +72,13 @@ export async function incomplete(db: Database, documentId: string) {
 		})
 		.from(claim)
 		.where(and(eq(claim.documentId, documentId), isNull(claim.deletedAt)))
-		.orderBy(asc(claim.start), desc(claim.end), asc(claim.createdAt));
+		// Numbered as the workspace numbers its cards: orphans first, then in text order.
+		.orderBy(
+			sql`${claim.orphanedAt} is null`,
+			asc(claim.start),
+			desc(claim.end),
+			asc(claim.createdAt)
+		);
 	return rows
 		.map((row, i) => {
 			const checks: [Lack, boolean][] = [
