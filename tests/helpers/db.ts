@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { getTableName, is, sql, type SQL } from 'drizzle-orm';
+import { getTableName, is, sql } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
 import { afterAll, beforeAll } from 'vitest';
-import { connect, migrate, schema, type Connection, type Database } from '$lib/server/db';
+import { connect, migrate, rowsOf, schema, type Connection, type Database } from '$lib/server/db';
 import * as ratingScale from '$lib/server/rating-scale';
 
 export type Backend = 'pglite' | 'postgres';
@@ -132,9 +132,4 @@ export async function countRows(db: Database, table: string): Promise<number> {
 	return rows[0].count;
 }
 
-/** Runs a raw query and returns its rows, whichever driver is behind `db`. */
-export async function rowsOf<T>(db: Database, query: SQL): Promise<T[]> {
-	const result: unknown = await db.execute(query);
-	// postgres.js returns the rows themselves, PGlite an object holding them.
-	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
+export { rowsOf };

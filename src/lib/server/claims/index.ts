@@ -3,7 +3,7 @@ import { anchor, describe } from '$lib/anchoring';
 import * as audit from '$lib/server/audit';
 import { CodePointIndex, sliceCodePoints } from '$lib/anchoring/codepoints';
 import { isUuid, type Database } from '$lib/server/db';
-import { claim, document } from '$lib/server/db/schema';
+import { claim } from '$lib/server/db/schema';
 import * as documents from '$lib/server/documents';
 import { AppError, invalid, notFound } from '$lib/server/errors';
 import * as rationale from '$lib/server/rationale';
@@ -229,17 +229,10 @@ async function insert(
 				updatedBy: userId
 			})
 			.returning();
-		await touch(tx, documentId);
+		await documents.touch(tx, documentId);
 		await recordChange(tx, null, row, 'create', userId);
 		return row;
 	});
-}
-
-async function touch(db: Database, documentId: string): Promise<void> {
-	await db
-		.update(document)
-		.set({ updatedAt: new Date(), version: sql`${document.version} + 1` })
-		.where(eq(document.id, documentId));
 }
 
 const attached = {
@@ -356,7 +349,7 @@ async function save(
 		if (!row) {
 			throw stale();
 		}
-		await touch(tx, row.documentId);
+		await documents.touch(tx, row.documentId);
 		// The version matched, so `current` is the row as it was just before.
 		await recordChange(tx, current, row, 'update', changes.updatedBy);
 		return row;
@@ -391,7 +384,7 @@ async function setDeleted(db: Database, row: Claim, deletedAt: Date | null, user
 			})
 			.where(eq(claim.id, row.id))
 			.returning();
-		await touch(tx, row.documentId);
+		await documents.touch(tx, row.documentId);
 		await recordChange(tx, row, changed, deletedAt ? 'delete' : 'restore', userId);
 		return changed;
 	});

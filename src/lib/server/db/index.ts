@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 
@@ -68,6 +68,13 @@ export async function migrate(connection: Connection): Promise<void> {
 /** True for an id of the shape the database gives out; anything else cannot be a row. */
 export function isUuid(value: string): boolean {
 	return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+/** Runs a raw query and returns its rows, whichever driver is behind `db`. */
+export async function rowsOf<T>(db: Database, query: SQL): Promise<T[]> {
+	const result: unknown = await db.execute(query);
+	// postgres.js returns the rows themselves, PGlite an object holding them.
+	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 /** True when the database answers a trivial query. */

@@ -122,6 +122,23 @@ export async function get(db: Database, id: string) {
 	return row;
 }
 
+/**
+ * Records that a document changed (its version goes up, so every copy of it is stale), with
+ * `changes` to its own columns. Returns the row as it is now.
+ */
+export async function touch(
+	db: Database,
+	documentId: string,
+	changes: Partial<typeof document.$inferInsert> = {}
+): Promise<typeof document.$inferSelect> {
+	const [row] = await db
+		.update(document)
+		.set({ ...changes, updatedAt: new Date(), version: sql`${document.version} + 1` })
+		.where(eq(document.id, documentId))
+		.returning();
+	return row;
+}
+
 /** AppError 409 unless the document's text and claims may change now: not while in review. */
 export function assertEditable(found: { status: Status }): void {
 	if (!isEditable(found.status)) {
@@ -166,11 +183,7 @@ export async function assign(
 		await users.assertAssignable(db, assigneeId);
 	}
 	return db.transaction(async (tx) => {
-		const [row] = await tx
-			.update(document)
-			.set({ assigneeId, updatedAt: new Date(), version: sql`${document.version} + 1` })
-			.where(eq(document.id, found.id))
-			.returning();
+		const row = await touch(tx, found.id, { assigneeId });
 		await audit.record(tx, {
 			documentId: found.id,
 			entity: 'document',

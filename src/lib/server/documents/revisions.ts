@@ -5,7 +5,7 @@ import type { Database } from '$lib/server/db';
 import { claim, document, documentRevision } from '$lib/server/db/schema';
 import { AppError } from '$lib/server/errors';
 import { canonicalText } from '$lib/text/canonical';
-import { assertEditable, get } from './index';
+import { assertEditable, get, touch } from './index';
 
 export interface RevisionReport {
 	revision: number;
@@ -131,15 +131,7 @@ export async function addRevision(
 			text,
 			createdBy: userId
 		});
-		await tx
-			.update(document)
-			.set({
-				text,
-				revision: report.revision,
-				version: sql`${document.version} + 1`,
-				updatedAt: now
-			})
-			.where(eq(document.id, found.id));
+		await touch(tx, found.id, { text, revision: report.revision });
 		return report;
 	});
 }

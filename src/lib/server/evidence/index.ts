@@ -3,7 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import * as audit from '$lib/server/audit';
 import * as claims from '$lib/server/claims';
 import { isUuid, type Database } from '$lib/server/db';
-import { document, evidence, evidenceFile, publishedVersion } from '$lib/server/db/schema';
+import { evidence, evidenceFile, publishedVersion } from '$lib/server/db/schema';
 import * as documents from '$lib/server/documents';
 import { assertPermutation } from '$lib/server/order';
 import { AppError, invalid, notFound } from '$lib/server/errors';
@@ -108,13 +108,6 @@ function snapshot(row: Evidence, fileName?: string) {
 	};
 }
 
-async function touch(tx: Database, documentId: string) {
-	await tx
-		.update(document)
-		.set({ updatedAt: new Date(), version: sql`${document.version} + 1` })
-		.where(eq(document.id, documentId));
-}
-
 /**
  * Adds an evidence item at the end of a claim's list. A `file` item needs an upload of at most
  * 10 MB whose bytes are PDF, PNG, JPEG, WebP or plain text and agree with its name; the file
@@ -157,7 +150,7 @@ export async function create(
 				updatedBy: actorId
 			})
 			.returning();
-		await touch(tx, found.documentId);
+		await documents.touch(tx, found.documentId);
 		await audit.record(tx, {
 			documentId: found.documentId,
 			entity: 'evidence',
@@ -233,7 +226,7 @@ export async function update(
 		if (!row) {
 			throw new AppError(412, 'Someone changed this evidence meanwhile; reload it and try again.');
 		}
-		await touch(tx, found.documentId);
+		await documents.touch(tx, found.documentId);
 		await audit.record(tx, {
 			documentId: found.documentId,
 			entity: 'evidence',
@@ -268,7 +261,7 @@ export async function remove(db: Database, id: string, actorId: string): Promise
 		if (current.fileId && !published) {
 			await tx.delete(evidenceFile).where(eq(evidenceFile.id, current.fileId));
 		}
-		await touch(tx, found.documentId);
+		await documents.touch(tx, found.documentId);
 		await audit.record(tx, {
 			documentId: found.documentId,
 			entity: 'evidence',
@@ -300,7 +293,7 @@ export async function reorder(db: Database, claimId: string, ids: string[], acto
 				.set({ position: index + 1 })
 				.where(eq(evidence.id, id));
 		}
-		await touch(tx, found.documentId);
+		await documents.touch(tx, found.documentId);
 		await audit.record(tx, {
 			documentId: found.documentId,
 			entity: 'evidence',

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import * as audit from '$lib/server/audit';
 import * as claims from '$lib/server/claims';
-import type { Database } from '$lib/server/db';
+import { isUuid, rowsOf, type Database } from '$lib/server/db';
 import {
 	document,
 	publishedVersion,
@@ -78,9 +78,12 @@ async function snapshot(tx: Database, documentId: string) {
 
 /** Who is credited: the editors who wrote the claims and verdicts, the reviewers who approved. */
 async function credits(tx: Database, documentId: string) {
-	const editors = await tx.execute(sql`
+	const editors = await rowsOf<{ name: string }>(
+		tx,
+		sql`
 		select distinct u.name from audit a join "user" u on u.id = a.actor_id
-		where a.document_id = ${documentId} and a.entity in ('claim', 'evidence') order by u.name`);
+		where a.document_id = ${documentId} and a.entity in ('claim', 'evidence') order by u.name`
+	);
 	const reviewers = await tx
 		.selectDistinct({ name: user.name })
 		.from(reviewDecision)
@@ -88,10 +91,7 @@ async function credits(tx: Database, documentId: string) {
 		.innerJoin(user, eq(user.id, reviewDecision.reviewerId))
 		.where(and(eq(reviewRound.documentId, documentId), eq(reviewDecision.decision, 'approve')))
 		.orderBy(asc(user.name));
-	const names = (Array.isArray(editors) ? editors : (editors as { rows: unknown[] }).rows) as {
-		name: string;
-	}[];
-	return { editors: names.map((row) => row.name), reviewers: reviewers.map((row) => row.name) };
+	return { editors: editors.map((row) => row.name), reviewers: reviewers.map((row) => row.name) };
 }
 
 /**
@@ -116,16 +116,11 @@ export async function publish(db: Database, documentId: string, note: string, ac
 				publishedBy: actor.id
 			})
 			.returning({ version: publishedVersion.version, publishedAt: publishedVersion.publishedAt });
-		await tx
-			.update(document)
-			.set({
-				status: 'published',
-				retractedAt: null,
-				retractionReason: null,
-				updatedAt: new Date(),
-				version: sql`${document.version} + 1`
-			})
-			.where(eq(document.id, locked.id));
+		await documents.touch(tx, locked.id, {
+			status: 'published',
+			retractedAt: null,
+			retractionReason: null
+		});
 		await audit.record(tx, {
 			documentId: locked.id,
 			entity: 'document',
@@ -157,16 +152,11 @@ export async function retract(db: Database, documentId: string, reason: string, 
 	}
 	return db.transaction(async (tx) => {
 		const locked = await lockFor(tx, documentId, 'retract', actor);
-		await tx
-			.update(document)
-			.set({
-				status: 'retracted',
-				retractedAt: new Date(),
-				retractionReason: reason,
-				updatedAt: new Date(),
-				version: sql`${document.version} + 1`
-			})
-			.where(eq(document.id, locked.id));
+		await documents.touch(tx, locked.id, {
+			status: 'retracted',
+			retractedAt: new Date(),
+			retractionReason: reason
+		});
 		await audit.record(tx, {
 			documentId: locked.id,
 			entity: 'document',
@@ -290,7 +280,14 @@ export async function publicList(
 			retractedAt: document.retractedAt,
 			version: publishedVersion.version,
 			publishedAt: publishedVersion.publishedAt,
-			snapshot: publishedVersion.snapshot
+			// The summary is read inside the database: a snapshot carries the whole text.
+			title: sql<string>`${publishedVersion.snapshot}->>'title'`,
+			publisher: sql<string | null>`${publishedVersion.snapshot}->>'publisher'`,
+			language: sql<string>`${publishedVersion.snapshot}->>'language'`,
+			claims: sql<number>`jsonb_array_length(${publishedVersion.snapshot}->'claims')`,
+			ratings: sql<
+				Record<string, number>
+			>`(select coalesce(jsonb_object_agg(k, n), '{}'::jsonb) from (select c->'rating'->>'key' as k, count(*)::int as n from jsonb_array_elements(${publishedVersion.snapshot}->'claims') c where jsonb_typeof(c->'rating') = 'object' group by 1) r)`
 		})
 		.from(publishedVersion)
 		.innerJoin(document, eq(document.id, publishedVersion.documentId))
@@ -308,26 +305,7 @@ export async function publicList(
 		)
 		.orderBy(desc(publishedVersion.publishedAt))
 		.limit(500);
-	return rows.map((row) => {
-		const snap = row.snapshot as Snapshot;
-		const ratings: Record<string, number> = {};
-		for (const claim of snap.claims) {
-			if (claim.rating) {
-				ratings[claim.rating.key] = (ratings[claim.rating.key] ?? 0) + 1;
-			}
-		}
-		return {
-			slug: row.slug,
-			title: snap.title,
-			publisher: snap.publisher,
-			language: snap.language,
-			version: row.version,
-			publishedAt: row.publishedAt,
-			retracted: row.retractedAt !== null,
-			claims: snap.claims.length,
-			ratings
-		};
-	});
+	return rows.map(({ retractedAt, ...row }) => ({ ...row, retracted: retractedAt !== null }));
 }
 
 function like(q: string): string {
@@ -357,7 +335,7 @@ export function allVersions(db: Database, limit = 1000) {
  * published version has it: an unpublished claim is never shown.
  */
 export async function publicClaim(db: Database, claimId: string) {
-	const [row] = /^[0-9a-f-]{36}$/i.test(claimId)
+	const [row] = isUuid(claimId)
 		? await db
 				.select({ slug: document.slug, version: publishedVersion.version })
 				.from(publishedVersion)

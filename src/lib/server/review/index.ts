@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import * as audit from '$lib/server/audit';
-import type { Database } from '$lib/server/db';
+import { rowsOf, type Database } from '$lib/server/db';
 import {
 	audit as auditLog,
 	claim,
@@ -154,7 +154,7 @@ export async function submit(db: Database, documentId: string, actor: Actor) {
 				snapshot: await claimSnapshot(tx, locked.id)
 			})
 			.returning();
-		await setStatus(tx, locked.id, 'in_review');
+		await documents.touch(tx, locked.id, { status: 'in_review' });
 		await audit.record(tx, {
 			documentId: locked.id,
 			entity: 'document',
@@ -176,17 +176,6 @@ export async function submit(db: Database, documentId: string, actor: Actor) {
 		);
 		return { status: 'in_review' as const, round: round.number };
 	});
-}
-
-async function setStatus(
-	tx: Database,
-	documentId: string,
-	status: (typeof document.status.enumValues)[number]
-) {
-	await tx
-		.update(document)
-		.set({ status, updatedAt: new Date(), version: sql`${document.version} + 1` })
-		.where(eq(document.id, documentId));
 }
 
 /** The open round of a document in review. */
@@ -316,7 +305,7 @@ export async function decide(db: Database, documentId: string, input: Decision, 
 			}
 		}
 		if (status !== locked.status) {
-			await setStatus(tx, locked.id, status);
+			await documents.touch(tx, locked.id, { status });
 		}
 		await audit.record(tx, {
 			documentId: locked.id,
@@ -362,16 +351,16 @@ async function closeRound(
  * who reviewed it, and its assignees.
  */
 export async function involved(tx: Database, documentId: string): Promise<string[]> {
-	const rows = await tx.execute(sql`
+	const rows = await rowsOf<{ id: string }>(
+		tx,
+		sql`
 		select submitted_by as id from review_round where document_id = ${documentId}
 		union select actor_id from audit where document_id = ${documentId} and entity = 'claim' and actor_id is not null
 		union select reviewer_id from review_decision d join review_round r on r.id = d.round_id where r.document_id = ${documentId}
 		union select assignee_id from document where id = ${documentId} and assignee_id is not null
-		union select assignee_id from claim where document_id = ${documentId} and assignee_id is not null`);
-	const list = (Array.isArray(rows) ? rows : (rows as { rows: { id: string }[] }).rows) as {
-		id: string;
-	}[];
-	return [...new Set(list.map((row) => row.id))];
+		union select assignee_id from claim where document_id = ${documentId} and assignee_id is not null`
+	);
+	return [...new Set(rows.map((row) => row.id))];
 }
 
 /**

@@ -1,4 +1,5 @@
 import { requirePermission } from '$lib/server/auth';
+import { isUuid } from '$lib/server/db';
 import { api, json, methodNotAllowed, paginate } from '$lib/server/http/problem';
 import * as review from '$lib/server/review';
 
@@ -9,7 +10,7 @@ export const GET = api(async (event) => {
 	const submitter = query.get('submitter') ?? '';
 	const list = await review.queue(event.locals.db, {
 		language: query.get('language') || undefined,
-		submittedBy: /^[0-9a-f-]{36}$/i.test(submitter) ? submitter : undefined,
+		submittedBy: isUuid(submitter) ? submitter : undefined,
 		takenBy: query.get('assigned') === 'me' ? user.id : undefined
 	});
 	return json(paginate(event.url, list));
