@@ -139,6 +139,20 @@ export async function touch(
 	return row;
 }
 
+/**
+ * One document, locked until the transaction `tx` ends: changes that depend on its state or
+ * number what it holds (revisions, workflow) take it first. AppError 404 when there is none.
+ */
+export async function lock(tx: Database, id: string) {
+	const [row] = isUuid(id)
+		? await tx.select().from(document).where(eq(document.id, id)).for('update')
+		: [];
+	if (!row) {
+		throw notFound('No such document.');
+	}
+	return row;
+}
+
 /** AppError 409 unless the document's text and claims may change now: not while in review. */
 export function assertEditable(found: { status: Status }): void {
 	if (!isEditable(found.status)) {

@@ -2,10 +2,10 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import * as audit from '$lib/server/audit';
 import { anchor, CONFIDENCE_FLOOR, reanchor, type Suggestion } from '$lib/anchoring';
 import type { Database } from '$lib/server/db';
-import { claim, document, documentRevision } from '$lib/server/db/schema';
+import { claim, documentRevision } from '$lib/server/db/schema';
 import { AppError } from '$lib/server/errors';
 import { canonicalText } from '$lib/text/canonical';
-import { assertEditable, get, touch } from './index';
+import { assertEditable, lock, touch } from './index';
 
 export interface RevisionReport {
 	revision: number;
@@ -29,9 +29,8 @@ export async function addRevision(
 	userId: string
 ): Promise<RevisionReport> {
 	return db.transaction(async (tx) => {
-		const found = await get(tx, documentId);
-		// Lock the document: two revisions at once would both be number n+1.
-		await tx.execute(sql`select 1 from ${document} where ${document.id} = ${found.id} for update`);
+		// Locked: two revisions at once would both be number n+1.
+		const found = await lock(tx, documentId);
 		assertEditable(found);
 		const text = canonicalText(rawText);
 		if (text === found.text) {

@@ -34,8 +34,7 @@ export async function lockFor(
 	name: TransitionName,
 	actor: Actor
 ) {
-	const found = await documents.get(tx, documentId);
-	const [locked] = await tx.select().from(document).where(eq(document.id, found.id)).for('update');
+	const locked = await documents.lock(tx, documentId);
 	const why = refusal(name, locked.status, actor.roles);
 	if (why === 'not_allowed') {
 		throw new AppError(403, `You may not ${name.replace('_', ' ')} this document.`);
