@@ -13,6 +13,7 @@ import { deleteSessionCookie, readSessionCookie, validateToken } from '$lib/serv
 import type { Connection } from '$lib/server/db';
 import { problem } from '$lib/server/http/problem';
 import { logger } from '$lib/server/log';
+import { publicCache } from '$lib/server/publishing/cache';
 import { start } from '$lib/server/startup';
 import { negotiateLocale, textDirection } from '$lib/i18n';
 
@@ -119,7 +120,13 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(requestIds, securityHeaders, authentication, localisation);
+export const handle = sequence(
+	requestIds,
+	securityHeaders,
+	authentication,
+	localisation,
+	publicCache
+);
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	const requestId = event.locals.requestId;

@@ -1,14 +1,13 @@
 import { origin } from './e2e-env';
-import { bearer, createPerson, expect, test } from './fixtures';
+import type { APIRequestContext, APIResponse } from '@playwright/test';
+import { admin, bearer, createPerson, expect, test } from './fixtures';
 
 test.use({ extraHTTPHeaders: { origin } });
 
 const text = 'Growth was 5% 📈 this year.\n\nUnemployment fell to 3%, the minister said.';
 
-test('the public API serves published fact-checks and nothing else', async ({
-	request,
-	playwright
-}) => {
+/** A fact-check with one rated, evidenced claim, taken through review and published. */
+async function publishFactCheck(request: APIRequestContext, title: string) {
 	const editor = await createPerson(request, ['editor'], 'Public Editor');
 	const reviewer = await createPerson(request, ['reviewer'], 'Public Reviewer');
 	const headers = await bearer(request, editor);
@@ -21,8 +20,7 @@ test('the public API serves published fact-checks and nothing else', async ({
 				})
 			).json()
 		).id as string;
-	// A Chinese title makes a Chinese slug: the Location header must still be valid.
-	const published = await make(`公開查核 ${Date.now()}`);
+	const published = await make(title);
 	const draft = await make(`Draft ${Date.now()}`);
 	const claim = await (
 		await request.post(`/api/v1/documents/${published}/claims`, {
@@ -61,8 +59,20 @@ test('the public API serves published fact-checks and nothing else', async ({
 	});
 	expect(done.status()).toBe(201);
 	const { url } = await done.json();
-	const slug = decodeURIComponent(url.split('/').pop());
 	expect(done.headers().location).toBe(url);
+	const slug = decodeURIComponent(url.split('/').pop());
+	return { id: published, draft, claim, url: url as string, slug, headers, review };
+}
+
+test('the public API serves published fact-checks and nothing else', async ({
+	request,
+	playwright
+}) => {
+	// A Chinese title makes a Chinese slug: the Location header must still be valid.
+	const { draft, claim, url, slug, headers } = await publishFactCheck(
+		request,
+		`公開查核 ${Date.now()}`
+	);
 
 	const anonymous = await playwright.request.newContext({ baseURL: origin });
 	const list = await (
@@ -85,7 +95,7 @@ test('the public API serves published fact-checks and nothing else', async ({
 		}
 	});
 	const v1 = await anonymous.get(`/api/v1/public/fact-checks/${slug}/versions/1`);
-	expect(v1.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+	expect(v1.headers()['cache-control']).toBe('public, max-age=86400');
 
 	// The annotations' selectors select exactly their quotes, counting code points.
 	const annotations = await (
@@ -156,5 +166,41 @@ test('the public API serves published fact-checks and nothing else', async ({
 	]) {
 		expect((await anonymous.get(path)).status(), path).toBe(404);
 	}
+	await anonymous.dispose();
+});
+
+test('a published page is rendered once per state, revalidated by its ETag, and moves on with a retraction', async ({
+	request,
+	playwright
+}) => {
+	const { id, url } = await publishFactCheck(request, `Cached ${Date.now()}`);
+	const anonymous = await playwright.request.newContext({ baseURL: origin });
+	const first = await anonymous.get(url);
+	const etag = first.headers().etag;
+	expect(etag).toMatch(/^"1-.+-en"$/);
+	expect(first.headers()['cache-control']).toBe('public, max-age=0, must-revalidate');
+	// The second reader gets the kept page, with a nonce of its own.
+	const second = await anonymous.get(url);
+	expect(second.headers().etag).toBe(etag);
+	const nonce = (response: APIResponse) =>
+		response.headers()['content-security-policy'].match(/'nonce-([^']+)'/)?.[1] ?? '';
+	expect(nonce(second)).not.toBe(nonce(first));
+	expect((await second.text()).replaceAll(nonce(second), '')).toBe(
+		(await first.text()).replaceAll(nonce(first), '')
+	);
+	expect((await anonymous.get(url, { headers: { 'if-none-match': etag } })).status()).toBe(304);
+	// Another language is another page.
+	const chinese = await anonymous.get(url, { headers: { 'accept-language': 'zh-TW' } });
+	expect(chinese.headers().etag).toBe(etag.replace(/-en"$/, '-zh-Hant"'));
+
+	const retracted = await request.post(`/api/v1/documents/${id}/retract`, {
+		headers: await bearer(request, admin),
+		data: { reason: 'The figures were from the wrong year.' }
+	});
+	expect(retracted.status()).toBe(200);
+	const after = await anonymous.get(url, { headers: { 'if-none-match': etag } });
+	expect(after.status()).toBe(200);
+	expect(after.headers().etag).not.toBe(etag);
+	expect(await after.text()).toContain('The figures were from the wrong year.');
 	await anonymous.dispose();
 });

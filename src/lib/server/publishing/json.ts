@@ -41,17 +41,6 @@ export function versionJson(v: PublicVersion, origin: string, publisher: Organis
 	};
 }
 
-/** Caching for public JSON: a numbered version never changes; the latest revalidates. */
-export function cacheHeaders(v: PublicVersion, numbered: boolean): Record<string, string> {
-	return {
-		etag: `"v${v.version}${v.retracted ? '-r' : ''}"`,
-		'cache-control':
-			numbered && !v.retracted
-				? 'public, max-age=31536000, immutable'
-				: 'public, max-age=0, must-revalidate'
-	};
-}
-
 /** A version number as a path gives it; AppError 404 for anything else. */
 export function versionNumber(raw: string | undefined): number {
 	if (!raw || !/^[1-9]\d{0,5}$/.test(raw)) {

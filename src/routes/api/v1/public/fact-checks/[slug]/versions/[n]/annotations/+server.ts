@@ -1,6 +1,6 @@
 import { api, json, methodNotAllowed } from '$lib/server/http/problem';
 import * as publishing from '$lib/server/publishing';
-import { cacheHeaders, versionNumber } from '$lib/server/publishing/json';
+import { versionNumber } from '$lib/server/publishing/json';
 
 /** Public: version n's claims as a W3C Web Annotation collection (JSON-LD). */
 export const GET = api(async (event) => {
@@ -47,8 +47,7 @@ export const GET = api(async (event) => {
 		},
 		200,
 		{
-			'content-type': 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"',
-			...cacheHeaders(v, true)
+			'content-type': 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"'
 		}
 	);
 });
