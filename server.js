@@ -1,6 +1,6 @@
 // Factmark's HTTP server: SvelteKit's adapter-node handler, plus what belongs in front of it —
-// request ids and JSON access logs, /healthz, and a graceful shutdown. (It will also take the
-// /collab WebSocket upgrade.)
+// request ids and JSON access logs, /healthz, published pages kept in memory, and a graceful
+// shutdown. (It will also take the /collab WebSocket upgrade.)
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import pino from 'pino';
@@ -15,6 +15,8 @@ process.env.BODY_SIZE_LIMIT ??= '12M';
 
 // Importing the handler runs the app's init hook: database, migrations, demo seed.
 const { handler } = await import('./build/handler.js');
+// Published pages kept in memory, answered before the app runs (src/lib/server/publishing/cache.ts).
+const fromMemory = globalThis[Symbol.for('factmark.fromMemory')];
 
 const server = http.createServer((req, res) => {
 	const started = performance.now();
@@ -37,6 +39,19 @@ const server = http.createServer((req, res) => {
 	if (req.url === '/healthz') {
 		res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': requestId });
 		res.end('{"status":"ok"}');
+		return;
+	}
+	const kept =
+		URL.canParse(req.url ?? '/', process.env.ORIGIN) &&
+		fromMemory?.({
+			method: req.method,
+			url: new URL(req.url ?? '/', process.env.ORIGIN),
+			headers: req.headers,
+			requestId
+		});
+	if (kept) {
+		res.writeHead(kept.status, Object.fromEntries(kept.headers));
+		res.end(kept.body);
 		return;
 	}
 	handler(req, res);

@@ -5,7 +5,11 @@ import { spawnSync } from 'node:child_process';
 const benches = [
 	['anchoring: re-anchoring 2,000 claims after a revision', 'bench/anchoring/run.js'],
 	['requests: the cost of the main paths', 'bench/requests.js'],
-	['workspace: opening a long text with 2,000 claims in Chromium', 'bench/workspace.js']
+	['workspace: opening a long text with 2,000 claims in Chromium', 'bench/workspace.js'],
+	[
+		'public pages: readers of a published fact-check, against a static file',
+		'bench/public-pages.js'
+	]
 ];
 
 let failed = false;

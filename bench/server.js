@@ -7,8 +7,8 @@ import { join } from 'node:path';
 
 export const admin = { email: 'bench@factmark.test', password: 'benchmark passphrase' };
 
-/** A running server: its base URL, and `stop()` which also removes its data. */
-export async function startServer() {
+/** A running server (`env` over the defaults): its base URL, and `stop()` which also removes its data. */
+export async function startServer(env = {}) {
 	if (!existsSync('build/handler.js')) {
 		spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 	}
@@ -23,7 +23,8 @@ export async function startServer() {
 			SEED_DEMO: 'false',
 			ADMIN_EMAIL: admin.email,
 			ADMIN_PASSWORD: admin.password,
-			LOG_LEVEL: 'warn'
+			LOG_LEVEL: 'warn',
+			...env
 		},
 		stdio: 'inherit'
 	});

@@ -1,21 +1,17 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { building } from '$app/environment';
-import {
-	cookieName,
-	defineCustomServerStrategy,
-	getLocale,
-	isLocale,
-	locales
-} from '$lib/paraglide/runtime';
+import { defineCustomServerStrategy, getLocale } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { deleteSessionCookie, readSessionCookie, validateToken } from '$lib/server/auth';
 import type { Connection } from '$lib/server/db';
+import { requestLocale } from '$lib/server/http/locale';
 import { problem } from '$lib/server/http/problem';
+import { requestId, secure } from '$lib/server/http/security';
 import { logger } from '$lib/server/log';
-import { publicCache } from '$lib/server/publishing/cache';
+import { fromMemory, publicCache } from '$lib/server/publishing/cache';
 import { start } from '$lib/server/startup';
-import { negotiateLocale, textDirection } from '$lib/i18n';
+import { textDirection } from '$lib/i18n';
 
 let connection: Connection | undefined;
 
@@ -24,13 +20,14 @@ export const init: ServerInit = async () => {
 		return;
 	}
 	connection = await start(process.env);
+	// server.js answers public pages from memory through this, before the app runs.
+	Object.assign(globalThis, { [Symbol.for('factmark.fromMemory')]: fromMemory });
 	// adapter-node's convention, emitted by server.js once it stops taking requests.
 	process.once('sveltekit:shutdown', () => void connection?.close());
 };
 
 const requestIds: Handle = ({ event, resolve }) => {
-	const incoming = event.request.headers.get('x-request-id') ?? '';
-	event.locals.requestId = /^[\w-]{8,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+	event.locals.requestId = requestId(event.request.headers.get('x-request-id'));
 	return resolve(event);
 };
 
@@ -70,19 +67,14 @@ const authentication: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-// The language chosen with the switch (a cookie), else the browser's preference. One strategy
-// rather than paraglide's two, because paraglide asks custom strategies before built-in ones.
+// One strategy rather than paraglide's two, because paraglide asks custom strategies before
+// built-in ones.
 defineCustomServerStrategy('custom-locale', {
-	getLocale: (request) => {
-		const cookie = request?.headers
-			.get('cookie')
-			?.split(/;\s*/)
-			.find((pair) => pair.startsWith(`${cookieName}=`))
-			?.slice(cookieName.length + 1);
-		return isLocale(cookie)
-			? cookie
-			: negotiateLocale(request?.headers.get('accept-language') ?? null, locales);
-	}
+	getLocale: (request) =>
+		requestLocale(
+			request?.headers.get('cookie') ?? null,
+			request?.headers.get('accept-language') ?? null
+		)
 });
 
 const localisation: Handle = ({ event, resolve }) =>
@@ -97,23 +89,7 @@ const localisation: Handle = ({ event, resolve }) =>
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const headers = response.headers;
-	headers.set('x-content-type-options', 'nosniff');
-	headers.set('referrer-policy', 'strict-origin-when-cross-origin');
-	headers.set('permissions-policy', 'camera=(), microphone=(), geolocation=(), payment=()');
-	headers.set('x-request-id', event.locals.requestId);
-	if (event.url.protocol === 'https:') {
-		headers.set('strict-transport-security', 'max-age=31536000; includeSubDomains');
-	}
-	// The embeddable verdict card is the one page other sites may frame.
-	if (event.url.pathname.startsWith('/embed/')) {
-		const csp = headers.get('content-security-policy');
-		if (csp) {
-			headers.set(
-				'content-security-policy',
-				csp.replace("frame-ancestors 'none'", 'frame-ancestors *')
-			);
-		}
-	}
+	secure(headers, event.url, event.locals.requestId);
 	if (event.locals.user && !headers.has('cache-control')) {
 		headers.set('cache-control', 'private, no-store');
 	}
@@ -121,11 +97,11 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(
+	publicCache(() => connection?.db),
 	requestIds,
 	securityHeaders,
 	authentication,
-	localisation,
-	publicCache
+	localisation
 );
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {

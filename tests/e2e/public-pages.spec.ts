@@ -120,6 +120,7 @@ test('an anonymous reader without JavaScript finds and reads a published fact-ch
 	request,
 	browser
 }) => {
+	test.slow(); // several pages, each checked with axe
 	// ASCII titles: a slug with Chinese in it makes the publish endpoint's Location header fail
 	// (reported); the text itself is Chinese.
 	const title = `Public pages ${Date.now()}`;
@@ -190,6 +191,7 @@ test('an anonymous reader without JavaScript finds and reads a published fact-ch
 });
 
 test('the fact-check page in Chinese on a desktop and a phone', async ({ request, browser }) => {
+	test.slow(); // axe on two pages, and two full-page screenshots
 	const { slug } = await publish(request, `AI chips ${Date.now()}`);
 	await noViolations(browser, 'zh-Hant', `/fact-checks/${slug}`);
 	await noViolations(browser, 'zh-Hant', '/fact-checks');

@@ -3,6 +3,7 @@ import { deleteExpiredSessions } from '$lib/server/auth';
 import { deleteStale } from '$lib/server/auth/throttle';
 import { connect, migrate, type Connection, type Database } from '$lib/server/db';
 import { seedDemo, type DemoLogin } from '$lib/server/demo';
+import { CHANNEL, deliver } from '$lib/server/events';
 import { logger } from '$lib/server/log';
 import * as ratingScale from '$lib/server/rating-scale';
 import * as users from '$lib/server/users';
@@ -16,6 +17,7 @@ export async function start(env: Record<string, string | undefined>): Promise<Co
 	const dataDir = resolve(env.DATA_DIR ?? 'data', 'pgdata');
 	const connection = await connect({ url: env.DATABASE_URL, dataDir });
 	await migrate(connection);
+	await connection.listen(CHANNEL, deliver, () => deliver(null));
 	await ratingScale.ensureDefaults(connection.db);
 	logger.info({ database: connection.kind }, 'database ready');
 	if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD) {

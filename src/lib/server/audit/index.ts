@@ -1,6 +1,7 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import type { Database } from '$lib/server/db';
 import { audit, user } from '$lib/server/db/schema';
+import { announce } from '$lib/server/events';
 
 export interface Change {
 	documentId: string | null;
@@ -13,14 +14,21 @@ export interface Change {
 }
 
 /**
- * Writes one audit entry. Call it inside the transaction that makes the change, so that the
- * entry exists exactly when the change does.
+ * Writes one audit entry, and announces the change to every instance. Call it inside the
+ * transaction that makes the change, so that the entry and the announcement exist exactly when
+ * the change does.
  */
 export async function record(tx: Database, change: Change): Promise<void> {
-	await tx.insert(audit).values({
-		...change,
-		before: change.before ?? null,
-		after: change.after ?? null
+	const [entry] = await tx
+		.insert(audit)
+		.values({ ...change, before: change.before ?? null, after: change.after ?? null })
+		.returning({ id: audit.id });
+	await announce(tx, {
+		document: change.documentId,
+		entity: change.entity,
+		id: change.entityId,
+		action: change.action,
+		seq: entry.id
 	});
 }
 

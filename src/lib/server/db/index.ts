@@ -13,6 +13,15 @@ export interface Connection {
 	kind: 'pglite' | 'postgres';
 	/** The server's URL; absent for PGlite. */
 	url?: string;
+	/**
+	 * Hears the notifications on `channel`; `onListening` runs each time listening (re)starts,
+	 * after which anything notified while the connection was down is lost.
+	 */
+	listen(
+		channel: string,
+		onNotify: (payload: string) => void,
+		onListening?: () => void
+	): Promise<void>;
 	close(): Promise<void>;
 }
 
@@ -31,6 +40,9 @@ export async function connect(options: { url?: string; dataDir?: string }): Prom
 			db: drizzle(client, { schema }),
 			kind: 'postgres',
 			url: options.url,
+			listen: async (channel, onNotify, onListening) => {
+				await client.listen(channel, onNotify, onListening);
+			},
 			close: () => client.end({ timeout: 5 })
 		};
 	}
@@ -41,7 +53,15 @@ export async function connect(options: { url?: string; dataDir?: string }): Prom
 		mkdirSync(dataDir, { recursive: true });
 	}
 	const client = await PGlite.create(dataDir);
-	return { db: drizzle(client, { schema }), kind: 'pglite', close: () => client.close() };
+	return {
+		db: drizzle(client, { schema }),
+		kind: 'pglite',
+		listen: async (channel, onNotify, onListening) => {
+			await client.listen(channel, onNotify);
+			onListening?.();
+		},
+		close: () => client.close()
+	};
 }
 
 /** Applies every migration in `db/` that has not run yet. Safe to call at every start. */

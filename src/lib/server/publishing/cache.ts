@@ -1,15 +1,18 @@
 import type { Handle } from '@sveltejs/kit';
 import { sql } from 'drizzle-orm';
-import { getLocale } from '$lib/paraglide/runtime';
+import { sessionCookieName } from '$lib/server/auth/cookie';
 import { isUuid, rowsOf, type Database } from '$lib/server/db';
+import { subscribe } from '$lib/server/events';
+import { requestLocale } from '$lib/server/http/locale';
+import { requestId } from '$lib/server/http/security';
 
 /**
  * Render once per version. A published fact-check's pages and JSON depend only on the
  * fact-check's state — its latest version, whether it is retracted — and the organisation
- * settings (credits, ClaimReview's author). That state, read in one small query, is the
- * response's ETag: a reader who has it gets 304, and a response rendered for it is kept and
- * sent again until the state moves on. Pages are kept for anonymous readers only (a signed-in
- * reader's page carries their name) and per language.
+ * settings (credits, ClaimReview's author). That state is the response's ETag: a reader who
+ * has it gets 304, and a response rendered for it is kept and sent again until the state moves
+ * on. Pages are kept for anonymous readers only (a signed-in reader's page carries their name)
+ * and per language.
  */
 const routes: { pattern: RegExp; page: boolean; numbered: boolean }[] = [
 	{ pattern: /^\/fact-checks\/([^/]+)$/, page: true, numbered: false },
@@ -31,43 +34,28 @@ const routes: { pattern: RegExp; page: boolean; numbered: boolean }[] = [
 const NUMBERED = 'public, max-age=86400';
 const LATEST = 'public, max-age=0, must-revalidate';
 
-interface Kept {
-	status: number;
-	headers: [string, string][];
-	body: string;
-}
-
-/** About 64 MB of text. */
-const LIMIT = 64 * 1024 * 1024;
-const kept = new Map<string, Kept>();
-let keptSize = 0;
-
-function keep(key: string, entry: Kept) {
-	kept.set(key, entry);
-	keptSize += entry.body.length;
-	// The least recently used go first (a Map iterates in insertion order; a hit re-inserts).
-	for (const [oldest, { body }] of kept) {
-		if (keptSize <= LIMIT) {
-			break;
-		}
-		kept.delete(oldest);
-		keptSize -= body.length;
+/**
+ * The states, by slug (or claim id for the embeddable card), as last read. A change to any
+ * document or setting — announced by every instance after it commits — forgets them all; they
+ * are a query away and documents change seldom compared with how often they are read.
+ */
+const states = new Map<string, string>();
+subscribe((announcement) => {
+	if (!announcement || announcement.entity === 'document' || announcement.entity === 'setting') {
+		states.clear();
 	}
-}
+});
 
 /** The state a fact-check's public responses depend on, or null when nothing is published. */
 async function state(db: Database, key: string, byClaim: boolean): Promise<string | null> {
-	if (byClaim && !isUuid(key)) {
-		return null;
+	const known = states.get(key);
+	if (known || (byClaim && !isUuid(key))) {
+		return known ?? null;
 	}
 	const document = byClaim
 		? sql`(select document_id from claim where id = ${key})`
 		: sql`(select id from document where slug = ${key})`;
-	const [row] = await rowsOf<{
-		latest: number | null;
-		retracted: boolean | null;
-		settings: string;
-	}>(
+	const [row] = await rowsOf<{ latest: number | null; retracted: boolean; settings: string }>(
 		db,
 		sql`
 			select
@@ -75,73 +63,216 @@ async function state(db: Database, key: string, byClaim: boolean): Promise<strin
 				(select retracted_at is not null from document where id = ${document}) as retracted,
 				(select coalesce(extract(epoch from max(updated_at)), 0)::text from setting) as settings`
 	);
-	return row?.latest ? `${row.latest}${row.retracted ? 'r' : ''}-${row.settings}` : null;
+	if (!row?.latest) {
+		return null;
+	}
+	const tag = `${row.latest}${row.retracted ? 'r' : ''}-${row.settings}`;
+	states.set(key, tag);
+	return tag;
 }
 
-/** A fresh nonce in place of the kept one: a nonce must not be reused across responses. */
-function renonce(entry: Kept): Kept {
-	const policy = entry.headers.find(([name]) => name === 'content-security-policy')?.[1];
-	const old = policy?.match(/'nonce-([^']+)'/)?.[1];
-	if (!old) {
-		return entry;
+/** A kept response: its body in pieces around its CSP nonce, which each sending renews. */
+interface Kept {
+	headers: [string, string][];
+	nonce: string | null;
+	pieces: Uint8Array<ArrayBuffer>[];
+	size: number;
+}
+
+/** About 64 MB of responses, the least recently used dropped first. */
+const LIMIT = 64 * 1024 * 1024;
+const kept = new Map<string, Kept>();
+let keptSize = 0;
+
+function keep(key: string, entry: Kept) {
+	kept.set(key, entry);
+	keptSize += entry.size;
+	// A Map iterates in insertion order, and a hit re-inserts: the oldest come first.
+	for (const [oldest, { size }] of kept) {
+		if (keptSize <= LIMIT) {
+			break;
+		}
+		kept.delete(oldest);
+		keptSize -= size;
+	}
+}
+
+const encoder = new TextEncoder();
+
+function join(pieces: Uint8Array<ArrayBuffer>[], between: Uint8Array<ArrayBuffer>) {
+	const joined = new Uint8Array(
+		pieces.reduce((sum, piece) => sum + piece.length, 0) + between.length * (pieces.length - 1)
+	);
+	let at = 0;
+	pieces.forEach((piece, i) => {
+		if (i) {
+			joined.set(between, at);
+			at += between.length;
+		}
+		joined.set(piece, at);
+		at += piece.length;
+	});
+	return joined;
+}
+
+function toKeep(headers: Headers, body: string): Kept {
+	const nonce = headers.get('content-security-policy')?.match(/'nonce-([^']+)'/)?.[1] ?? null;
+	const pieces = (nonce ? body.split(nonce) : [body]).map((piece) => encoder.encode(piece));
+	return { headers: [...headers], nonce, pieces, size: Buffer.byteLength(body) };
+}
+
+/** The kept response with a fresh nonce: a nonce must not be reused across responses. */
+function renewed({ headers, nonce, pieces }: Kept) {
+	if (!nonce) {
+		return { headers, body: pieces[0] };
 	}
 	const fresh = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
 	return {
-		...entry,
-		headers: entry.headers.map(([name, value]) => [name, value.replaceAll(old, fresh)]),
-		body: entry.body.replaceAll(old, fresh)
+		headers: headers.map(([name, value]): [string, string] => [
+			name,
+			value.replaceAll(nonce, fresh)
+		]),
+		body: join(pieces, encoder.encode(fresh))
 	};
 }
 
-function send(entry: Kept, head: boolean): Response {
-	return new Response(head ? null : entry.body, {
-		status: entry.status,
-		headers: new Headers(entry.headers)
-	});
+type Header = (name: string) => string | null;
+
+/** What a request asks of the kept responses, read from the request alone. */
+interface Wanted {
+	route: (typeof routes)[number];
+	key: string;
+	byClaim: boolean;
+	/** The page's language; null for JSON. */
+	locale: string | null;
 }
 
-export const publicCache: Handle = async ({ event, resolve }) => {
-	const method = event.request.method;
-	const route = routes.find(({ pattern }) => pattern.test(event.url.pathname));
-	if (
-		!route ||
-		(method !== 'GET' && method !== 'HEAD') ||
-		event.url.search ||
-		(route.page && event.locals.user)
-	) {
-		return resolve(event);
+/** Null for a request kept responses cannot answer: a signed-in reader's page, say. */
+function wanted(method: string, url: URL, header: Header): Wanted | null {
+	const route = routes.find(({ pattern }) => pattern.test(url.pathname));
+	if (!route || (method !== 'GET' && method !== 'HEAD') || url.search) {
+		return null;
 	}
-	const [, key] = event.url.pathname.match(route.pattern) ?? [];
-	const byClaim = event.url.pathname.startsWith('/embed/');
-	const tag = await state(event.locals.db, decodeURIComponent(key), byClaim);
-	if (!tag) {
-		return resolve(event);
+	const session = `${sessionCookieName(url)}=`;
+	if (route.page && (header('authorization') || header('cookie')?.includes(session))) {
+		return null;
 	}
-	const etag = `"${tag}${route.page ? `-${getLocale()}` : ''}"`;
-	const validators: Record<string, string> = {
-		etag,
+	const [, raw] = url.pathname.match(route.pattern) ?? [];
+	let key: string;
+	try {
+		key = decodeURIComponent(raw);
+	} catch {
+		return null;
+	}
+	return {
+		route,
+		key,
+		byClaim: url.pathname.startsWith('/embed/'),
+		locale: route.page ? requestLocale(header('cookie'), header('accept-language')) : null
+	};
+}
+
+function validators({ route, locale }: Wanted, tag: string): Record<string, string> {
+	return {
+		etag: `"${tag}${locale ? `-${locale}` : ''}"`,
 		'cache-control': route.numbered ? NUMBERED : LATEST,
 		...(route.page && { vary: 'Accept-Language, Cookie' })
 	};
-	const asked = event.request.headers.get('if-none-match') ?? '';
-	if (asked.split(/\s*,\s*/).some((value) => value.replace(/^W\//, '') === etag)) {
-		return new Response(null, { status: 304, headers: validators });
+}
+
+interface Answer {
+	status: number;
+	headers: [string, string][];
+	body: Uint8Array<ArrayBuffer> | null;
+}
+
+/**
+ * The answer from memory to a request whose fact-check is in state `tag`: 304 when the reader
+ * has it, else the kept response with this request's id; null when nothing is kept for it.
+ */
+function answer(
+	wish: Wanted,
+	tag: string,
+	request: { method: string; url: URL; header: Header; requestId: string }
+): Answer | null {
+	const fresh = validators(wish, tag);
+	const asked = request.header('if-none-match') ?? '';
+	if (asked.split(/\s*,\s*/).some((value) => value.replace(/^W\//, '') === fresh.etag)) {
+		return { status: 304, headers: Object.entries(fresh), body: null };
 	}
-	const cacheKey = `${event.url.pathname} ${etag}`;
-	const hit = kept.get(cacheKey);
-	if (hit) {
-		kept.delete(cacheKey);
-		kept.set(cacheKey, hit);
-		return send(renonce(hit), method === 'HEAD');
+	const key = `${request.url.pathname} ${fresh.etag}`;
+	const hit = kept.get(key);
+	if (!hit) {
+		return null;
 	}
-	const response = await resolve(event);
-	if (response.status !== 200 || response.headers.has('set-cookie') || method !== 'GET') {
-		return response;
-	}
-	for (const [name, value] of Object.entries(validators)) {
-		response.headers.set(name, value);
-	}
-	const entry = { status: 200, headers: [...response.headers], body: await response.text() };
-	keep(cacheKey, entry);
-	return send(entry, false);
-};
+	kept.delete(key);
+	kept.set(key, hit);
+	const { headers, body } = renewed(hit);
+	return {
+		status: 200,
+		headers: headers.map(([name, value]) => [
+			name,
+			name === 'x-request-id' ? request.requestId : value
+		]),
+		body: request.method === 'HEAD' ? null : body
+	};
+}
+
+const toResponse = ({ status, headers, body }: Answer) => new Response(body, { status, headers });
+
+/**
+ * Keeps the public responses, outermost of the app's handles (so that what is kept is the whole
+ * response, headers and all), and answers from them. `database` is the app's, once it is up.
+ */
+export function publicCache(database: () => Database | undefined): Handle {
+	return async ({ event, resolve }) => {
+		const db = database();
+		const header: Header = (name) => event.request.headers.get(name);
+		const wish = db && wanted(event.request.method, event.url, header);
+		// The state is read before rendering: a page rendered while it moves on is then kept
+		// under the old state, which no one asks for any more.
+		const tag = wish ? await state(db, wish.key, wish.byClaim) : null;
+		if (!wish || !tag) {
+			return resolve(event);
+		}
+		const method = event.request.method;
+		const known = answer(wish, tag, {
+			method,
+			url: event.url,
+			header,
+			requestId: requestId(header('x-request-id'))
+		});
+		if (known) {
+			return toResponse(known);
+		}
+		const response = await resolve(event);
+		if (method !== 'GET' || response.status !== 200 || response.headers.has('set-cookie')) {
+			return response;
+		}
+		for (const [name, value] of Object.entries(validators(wish, tag))) {
+			response.headers.set(name, value);
+		}
+		const entry = toKeep(response.headers, await response.text());
+		keep(`${event.url.pathname} ${validators(wish, tag).etag}`, entry);
+		return toResponse({ status: 200, ...renewed(entry) });
+	};
+}
+
+/**
+ * For server.js: the answer from memory, before any of the app runs, to a request whose
+ * fact-check's state is known here; undefined when the app must answer.
+ */
+export function fromMemory(request: {
+	method: string;
+	url: URL;
+	headers: Record<string, string | string[] | undefined>;
+	requestId: string;
+}): Answer | undefined {
+	const header: Header = (name) => {
+		const value = request.headers[name];
+		return Array.isArray(value) ? value.join(', ') : (value ?? null);
+	};
+	const wish = wanted(request.method, request.url, header);
+	const tag = wish && states.get(wish.key);
+	return (wish && tag && answer(wish, tag, { ...request, header })) || undefined;
+}

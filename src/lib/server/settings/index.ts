@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Database } from '$lib/server/db';
 import { setting } from '$lib/server/db/schema';
+import { announce } from '$lib/server/events';
 
 /** The settings and their values on a new installation. */
 export const defaults = {
@@ -29,6 +30,7 @@ export async function write<K extends keyof Settings>(db: Database, key: K, valu
 		.insert(setting)
 		.values({ key, value })
 		.onConflictDoUpdate({ target: setting.key, set: { value, updatedAt: new Date() } });
+	await announce(db, { document: null, entity: 'setting', id: key, action: 'update' });
 }
 
 /** Stores several settings at once, in one transaction. */

@@ -1,0 +1,56 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '$lib/server/db';
+import { logger } from '$lib/server/log';
+
+/** The PostgreSQL channel every instance listens on. */
+export const CHANNEL = 'factmark';
+
+/** A committed change, as every instance hears of it. */
+export interface Announcement {
+	/** The document it belongs to; null for the rating scale and the settings. */
+	document: string | null;
+	entity: 'document' | 'claim' | 'evidence' | 'comment' | 'rating' | 'setting';
+	id: string;
+	action: string;
+	/** The audit entry's id: it only grows, so a client that missed some can ask for the rest. */
+	seq?: number;
+}
+
+/**
+ * Announces a change from inside the transaction `tx` that makes it. PostgreSQL delivers the
+ * notification when the transaction commits — never before, never for one rolled back — to
+ * every instance listening on the database, so nothing else is needed between instances.
+ */
+export async function announce(tx: Database, announcement: Announcement): Promise<void> {
+	await tx.execute(sql`select pg_notify(${CHANNEL}, ${JSON.stringify(announcement)})`);
+}
+
+/** Hears each announcement, or null when some may have been missed: start over then. */
+type Listener = (announcement: Announcement | null) => void;
+const listeners = new Set<Listener>();
+
+/** Calls `listener` with every announcement heard from now on; returns the way to stop. */
+export function subscribe(listener: Listener): () => void {
+	listeners.add(listener);
+	return () => listeners.delete(listener);
+}
+
+/**
+ * Hands a notification's payload to every listener (the database connection calls this), or
+ * null when listening (re)starts.
+ */
+export function deliver(payload: string | null): void {
+	let announcement: Announcement | null = null;
+	try {
+		announcement = payload === null ? null : JSON.parse(payload);
+	} catch {
+		return;
+	}
+	for (const listener of listeners) {
+		try {
+			listener(announcement);
+		} catch (err) {
+			logger.error({ err }, 'an announcement listener failed');
+		}
+	}
+}
