@@ -40,7 +40,7 @@ export function subscribe(listener: Listener): () => void {
  * null when listening (re)starts.
  */
 export function deliver(payload: string | null): void {
-	let announcement: Announcement | null = null;
+	let announcement: Announcement | null;
 	try {
 		announcement = payload === null ? null : JSON.parse(payload);
 	} catch {
