@@ -64,4 +64,14 @@ describe('feeds', () => {
 	it('escapes markup', () => {
 		expect(escapeXml(`<a href="x">&'`)).toBe('&#60;a href=&#34;x&#34;&#62;&#38;&#39;');
 	});
+
+	it('drops the characters XML forbids, and keeps emoji, tabs and newlines', () => {
+		expect(escapeXml('Line\u000bbreak\u0000 📈\t\n\ud800end')).toBe('Linebreak 📈\t\nend');
+	});
+
+	it('stops the sitemap at the protocol limit of 50,000 URLs', () => {
+		const many = Array.from({ length: 30_000 }, (_, i) => ({ ...versions[0], slug: `s${i}` }));
+		const doc = sitemap(many, 'https://f.example');
+		expect(doc.match(/<url>/g)).toHaveLength(50_000);
+	});
 });

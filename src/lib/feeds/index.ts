@@ -13,10 +13,18 @@ export interface FeedVersion {
 	claims: number;
 }
 
-/** Text safe inside XML elements and attributes. */
+/**
+ * Text safe inside XML elements and attributes, without the characters XML 1.0 forbids (one
+ * of them would make the whole feed unreadable).
+ */
 export function escapeXml(text: string): string {
-	return text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+	return text
+		.replace(/[^\P{Cc}\t\n\r]|[\ufffe\uffff]|\p{Cs}/gu, '')
+		.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
+
+/** The sitemap protocol's limit on URLs in one file; the newest are kept. */
+const MAX_URLS = 50_000;
 
 const pageOf = (origin: string, v: FeedVersion) =>
 	`${origin}/fact-checks/${encodeURIComponent(v.slug)}`;
@@ -71,11 +79,13 @@ export function sitemap(versions: FeedVersion[], origin: string): string {
 	return [
 		'<?xml version="1.0" encoding="utf-8"?>',
 		'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-		url(`${origin}/fact-checks`, versions[0]?.publishedAt ?? new Date()),
-		...[...latest.values()].map((v) =>
-			url(`${origin}/fact-checks/${encodeURIComponent(v.slug)}`, v.publishedAt)
-		),
-		...versions.map((v) => url(versionOf(origin, v), v.publishedAt)),
+		...[
+			url(`${origin}/fact-checks`, versions[0]?.publishedAt ?? new Date()),
+			...[...latest.values()].map((v) =>
+				url(`${origin}/fact-checks/${encodeURIComponent(v.slug)}`, v.publishedAt)
+			),
+			...versions.map((v) => url(versionOf(origin, v), v.publishedAt))
+		].slice(0, MAX_URLS),
 		'</urlset>'
 	].join('\n');
 }

@@ -7,11 +7,17 @@ export const MAX_TEXT_BYTES = 2 * 1024 * 1024;
 /** The largest JSON body carrying a text: 2 MB escaped as JSON, with room for the metadata. */
 export const MAX_BODY_BYTES = 13 * 1024 * 1024;
 
+/** One line of text: control characters (a manual line break pasted from Word) become spaces. */
+const oneLine = v.transform((value: string) =>
+	value.replace(/[\s\p{Cc}]*\p{Cc}[\s\p{Cc}]*/gu, ' ')
+);
+
 const optionalText = (max: number, label: string) =>
 	v.optional(
 		v.nullable(
 			v.pipe(
 				v.string(`${label} must be text.`),
+				oneLine,
 				v.trim(),
 				v.normalize('NFC'),
 				v.maxLength(max, `${label} has at most ${max} characters.`),
@@ -77,6 +83,7 @@ export const text = v.pipe(
 export const newDocument = v.strictObject({
 	title: v.pipe(
 		v.optional(v.string('The title must be text.'), ''),
+		oneLine,
 		v.trim(),
 		v.normalize('NFC'),
 		v.nonEmpty('Give the document a title.'),
