@@ -71,12 +71,10 @@ async function state(db: Database, key: string, byClaim: boolean): Promise<strin
 	return tag;
 }
 
-/** A kept response: its body in pieces around its CSP nonce, which each sending renews. */
+/** A kept response, whole. */
 interface Kept {
 	headers: [string, string][];
-	nonce: string | null;
-	pieces: Uint8Array<ArrayBuffer>[];
-	size: number;
+	body: Uint8Array<ArrayBuffer>;
 }
 
 /** About 64 MB of responses, the least recently used dropped first. */
@@ -86,54 +84,15 @@ let keptSize = 0;
 
 function keep(key: string, entry: Kept) {
 	kept.set(key, entry);
-	keptSize += entry.size;
+	keptSize += entry.body.length;
 	// A Map iterates in insertion order, and a hit re-inserts: the oldest come first.
-	for (const [oldest, { size }] of kept) {
+	for (const [oldest, { body }] of kept) {
 		if (keptSize <= LIMIT) {
 			break;
 		}
 		kept.delete(oldest);
-		keptSize -= size;
+		keptSize -= body.length;
 	}
-}
-
-const encoder = new TextEncoder();
-
-function join(pieces: Uint8Array<ArrayBuffer>[], between: Uint8Array<ArrayBuffer>) {
-	const joined = new Uint8Array(
-		pieces.reduce((sum, piece) => sum + piece.length, 0) + between.length * (pieces.length - 1)
-	);
-	let at = 0;
-	pieces.forEach((piece, i) => {
-		if (i) {
-			joined.set(between, at);
-			at += between.length;
-		}
-		joined.set(piece, at);
-		at += piece.length;
-	});
-	return joined;
-}
-
-function toKeep(headers: Headers, body: string): Kept {
-	const nonce = headers.get('content-security-policy')?.match(/'nonce-([^']+)'/)?.[1] ?? null;
-	const pieces = (nonce ? body.split(nonce) : [body]).map((piece) => encoder.encode(piece));
-	return { headers: [...headers], nonce, pieces, size: Buffer.byteLength(body) };
-}
-
-/** The kept response with a fresh nonce: a nonce must not be reused across responses. */
-function renewed({ headers, nonce, pieces }: Kept) {
-	if (!nonce) {
-		return { headers, body: pieces[0] };
-	}
-	const fresh = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
-	return {
-		headers: headers.map(([name, value]): [string, string] => [
-			name,
-			value.replaceAll(nonce, fresh)
-		]),
-		body: join(pieces, encoder.encode(fresh))
-	};
 }
 
 type Header = (name: string) => string | null;
@@ -207,14 +166,13 @@ function answer(
 	}
 	kept.delete(key);
 	kept.set(key, hit);
-	const { headers, body } = renewed(hit);
 	return {
 		status: 200,
-		headers: headers.map(([name, value]) => [
+		headers: hit.headers.map(([name, value]) => [
 			name,
 			name === 'x-request-id' ? request.requestId : value
 		]),
-		body: request.method === 'HEAD' ? null : body
+		body: request.method === 'HEAD' ? null : hit.body
 	};
 }
 
@@ -246,15 +204,19 @@ export function publicCache(database: () => Database | undefined): Handle {
 			return toResponse(known);
 		}
 		const response = await resolve(event);
-		if (method !== 'GET' || response.status !== 200 || response.headers.has('set-cookie')) {
+		const headers = response.headers;
+		// Public pages load no script (csr = false), so their policy has no nonce to reuse.
+		const once =
+			headers.has('set-cookie') || headers.get('content-security-policy')?.includes("'nonce-");
+		if (method !== 'GET' || response.status !== 200 || once) {
 			return response;
 		}
 		for (const [name, value] of Object.entries(validators(wish, tag))) {
-			response.headers.set(name, value);
+			headers.set(name, value);
 		}
-		const entry = toKeep(response.headers, await response.text());
+		const entry = { headers: [...headers], body: new Uint8Array(await response.arrayBuffer()) };
 		keep(`${event.url.pathname} ${validators(wish, tag).etag}`, entry);
-		return toResponse({ status: 200, ...renewed(entry) });
+		return toResponse({ status: 200, ...entry });
 	};
 }
 
