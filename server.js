@@ -1,6 +1,6 @@
 // Factmark's HTTP server: SvelteKit's adapter-node handler, plus what belongs in front of it —
-// request ids and JSON access logs, /healthz, published pages kept in memory, and a graceful
-// shutdown. (It will also take the /collab WebSocket upgrade.)
+// request ids and JSON access logs, /healthz, published pages kept in memory, the /collab
+// WebSocket of the live workspace, and a graceful shutdown.
 import { randomUUID } from 'node:crypto';
 import http from 'node:http';
 import pino from 'pino';
@@ -55,6 +55,16 @@ const server = http.createServer((req, res) => {
 		return;
 	}
 	handler(req, res);
+});
+
+// The live workspace (src/lib/server/collab): WebSocket upgrades on /collab, nothing else.
+const collab = globalThis[Symbol.for('factmark.collab')];
+server.on('upgrade', (req, socket, head) => {
+	if ((req.url ?? '').split('?')[0] === '/collab' && collab) {
+		collab.handleUpgrade(req, socket, head);
+	} else {
+		socket.destroy();
+	}
 });
 
 const host = process.env.HOST ?? '0.0.0.0';

@@ -4,6 +4,7 @@ import { building } from '$app/environment';
 import { defineCustomServerStrategy, getLocale } from '$lib/paraglide/runtime';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { deleteSessionCookie, readSessionCookie, validateToken } from '$lib/server/auth';
+import { startCollab } from '$lib/server/collab';
 import type { Connection } from '$lib/server/db';
 import { requestLocale } from '$lib/server/http/locale';
 import { problem } from '$lib/server/http/problem';
@@ -19,11 +20,16 @@ export const init: ServerInit = async () => {
 	if (building) {
 		return;
 	}
-	connection = await start(process.env);
-	// server.js answers public pages from memory through this, before the app runs.
-	Object.assign(globalThis, { [Symbol.for('factmark.fromMemory')]: fromMemory });
+	const opened = (connection = await start(process.env));
+	const collab = startCollab(opened.db, process.env);
+	// For server.js (and the dev server): public pages from memory, before the app runs, and
+	// the /collab WebSocket.
+	Object.assign(globalThis, {
+		[Symbol.for('factmark.fromMemory')]: fromMemory,
+		[Symbol.for('factmark.collab')]: collab
+	});
 	// adapter-node's convention, emitted by server.js once it stops taking requests.
-	process.once('sveltekit:shutdown', () => void connection?.close());
+	process.once('sveltekit:shutdown', () => void collab.close().finally(() => opened.close()));
 };
 
 const requestIds: Handle = ({ event, resolve }) => {

@@ -7,9 +7,9 @@ export const CHANNEL = 'factmark';
 
 /** A committed change, as every instance hears of it. */
 export interface Announcement {
-	/** The document it belongs to; null for the rating scale and the settings. */
+	/** The document it belongs to; null for the rating scale, settings and sessions. */
 	document: string | null;
-	entity: 'document' | 'claim' | 'evidence' | 'comment' | 'rating' | 'setting';
+	entity: 'document' | 'claim' | 'evidence' | 'comment' | 'rating' | 'setting' | 'session';
 	id: string;
 	action: string;
 	/** The audit entry's id: it only grows, so a client that missed some can ask for the rest. */

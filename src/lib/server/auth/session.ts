@@ -3,6 +3,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/enco
 import { and, desc, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Database } from '$lib/server/db';
 import { session, user } from '$lib/server/db/schema';
+import { announce } from '$lib/server/events';
 import type { Role } from '$lib/permissions';
 
 /** A session ends after this long without use… */
@@ -88,7 +89,7 @@ export async function validateToken(
 		return null;
 	}
 	if (row.session.expiresAt <= now || row.user.disabledAt) {
-		await db.delete(session).where(eq(session.id, id));
+		await invalidateSession(db, id);
 		return null;
 	}
 	let current = row.session;
@@ -109,7 +110,17 @@ export async function validateToken(
 
 /** Ends one session at once. */
 export async function invalidateSession(db: Database, sessionId: string): Promise<void> {
-	await db.delete(session).where(eq(session.id, sessionId));
+	await ended(db, await db.delete(session).where(eq(session.id, sessionId)).returning());
+}
+
+/**
+ * Announces the sessions just deleted, so that every instance closes what they hold open
+ * (the live workspace's connections) at once.
+ */
+async function ended(db: Database, rows: { id: string }[]): Promise<void> {
+	for (const row of rows) {
+		await announce(db, { document: null, entity: 'session', id: row.id, action: 'end' });
+	}
 }
 
 /** Ends one of a user's sessions; false when they have no such session. */
@@ -118,11 +129,12 @@ export async function invalidateOwnSession(
 	userId: string,
 	sessionId: string
 ): Promise<boolean> {
-	const ended = await db
+	const rows = await db
 		.delete(session)
 		.where(and(eq(session.id, sessionId), eq(session.userId, userId)))
 		.returning({ id: session.id });
-	return ended.length > 0;
+	await ended(db, rows);
+	return rows.length > 0;
 }
 
 /** Ends every session of a user, except `keepSessionId` when given. */
@@ -132,7 +144,13 @@ export async function invalidateUserSessions(
 	keepSessionId?: string
 ): Promise<void> {
 	const mine = eq(session.userId, userId);
-	await db.delete(session).where(keepSessionId ? and(mine, ne(session.id, keepSessionId)) : mine);
+	await ended(
+		db,
+		await db
+			.delete(session)
+			.where(keepSessionId ? and(mine, ne(session.id, keepSessionId)) : mine)
+			.returning({ id: session.id })
+	);
 }
 
 /** A user's live sessions, most recently used first. */
