@@ -60,9 +60,10 @@ export function startCollab(db: Database, env: Record<string, string | undefined
 			: [],
 
 		async onAuthenticate({ token, documentName, context, connectionConfig }) {
-			const found: Signed =
-				(context as unknown as { signed: Signed }).signed ??
-				(token ? await validateToken(db, token) : null);
+			// Checked again for every document: the session may have ended since the socket
+			// opened, and a socket carries any number of documents over its life.
+			const credential = (context as unknown as { cookie?: string }).cookie ?? token;
+			const found: Signed = credential ? await validateToken(db, credential) : null;
 			if (!found) {
 				refuse(context as never, 4401, 'unauthorized');
 			}
@@ -122,11 +123,11 @@ export function startCollab(db: Database, env: Record<string, string | undefined
 				if (from && !signed) {
 					return new Response('Sign in first.', { status: 401 });
 				}
-				return { context: { signed } };
+				return { context: { cookie: signed ? cookie : undefined } };
 			},
 			open: (peer) => {
 				const connection = hocuspocus.handleConnection(peer.websocket as never, peer.request, {
-					signed: peer.context.signed,
+					cookie: peer.context.cookie,
 					closeSocket: (code: number, reason: string) => peer.close(code, reason)
 				} as never);
 				Object.assign(peer.context, { connection });
