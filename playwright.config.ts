@@ -11,6 +11,9 @@ export default defineConfig({
 	outputDir: `test-results/e2e-${port}`,
 	fullyParallel: false,
 	workers: 2,
+	// Two browsers and the server share two cores: the longer walks through the UI need more
+	// than the default 30 s when both workers are busy.
+	timeout: 60_000,
 	retries: 0,
 	reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
 	use: {

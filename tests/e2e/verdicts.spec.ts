@@ -31,7 +31,7 @@ async function seed(request: APIRequestContext, person: Person) {
 
 async function openClaim(page: Page, documentId: string) {
 	await page.goto(`/documents/${documentId}`, { waitUntil: 'networkidle' });
-	await page.getByRole('button', { name: 'Claim 1' }).click();
+	await page.getByRole('button', { name: 'Claim 1', exact: true }).click();
 	await expect(page.getByRole('heading', { name: /^Evidence/ })).toBeVisible();
 }
 
@@ -128,12 +128,12 @@ test('an editor takes a claim from highlight to an evidenced verdict', async ({
 	// Tall enough for the whole card: the claims panel scrolls on its own.
 	await page.setViewportSize({ width: 1280, height: 2200 });
 	await page.reload({ waitUntil: 'networkidle' });
-	await page.getByRole('button', { name: 'Claim 1' }).click();
+	await page.getByRole('button', { name: 'Claim 1', exact: true }).click();
 	await expect(page.getByRole('textbox', { name: 'Rationale' })).toContainText('26 December');
 	await page.screenshot({ path: 'test-results/screens/claim-card-complete.png' });
 });
 
-test('a stale save shows who changed what and lets the editor reapply', async ({
+test("a colleague's save while one edits shows beside the input, and saving merges", async ({
 	browser,
 	request,
 	editor
@@ -149,12 +149,12 @@ test('a stale save shows who changed what and lets the editor reapply', async ({
 		pages.push(page);
 	}
 	const [mine, theirs] = pages;
+	await mine.getByLabel('Claim, as checked').fill('My wording of the claim');
 	await theirs.getByLabel('Claimant').fill('The Minister');
 	await theirs.getByRole('button', { name: 'Save', exact: true }).click();
 	await expect(theirs.getByText('Saved.')).toBeVisible();
 
-	await mine.getByLabel('Claim, as checked').fill('My wording of the claim');
-	await mine.getByRole('button', { name: 'Save', exact: true }).click();
+	// Their save reaches the card being edited at once, beside the input, not over it.
 	const conflict = mine.getByRole('alert');
 	await expect(conflict).toContainText('Bo Colleague changed this claim while you were editing');
 	await expect(conflict).toContainText('The Minister');

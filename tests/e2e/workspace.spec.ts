@@ -178,7 +178,7 @@ test('a revision keeps claims on their words and lets the editor settle an orpha
 		.getByLabel('Paste the text')
 		.fill('新聞更正。\n\n騰訊推出了大語言模型。\n\nDeepSeek-V3在開源模型中排名第二，名列第七。');
 	await page.getByRole('button', { name: 'Import revision' }).click();
-	await expect(page.getByRole('status')).toHaveText(
+	await expect(page.getByRole('status').filter({ hasText: 'Revision 2' })).toHaveText(
 		'Revision 2 imported: 1 anchored, 0 moved, 1 orphaned.'
 	);
 	await expect(page.getByRole('heading', { name: /Orphaned claims/ })).toBeVisible();

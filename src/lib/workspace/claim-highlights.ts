@@ -10,9 +10,18 @@ export interface HighlightRange {
 	hue: number;
 }
 
+/** Someone else's selection, in editor positions. */
+export interface OtherSelection {
+	from: number;
+	to: number;
+	color: string;
+	label: string;
+}
+
 export interface Highlights {
 	ranges: HighlightRange[];
 	activeId: string | null;
+	others: OtherSelection[];
 }
 
 export const highlightsKey = new PluginKey<DecorationSet>('claimHighlights');
@@ -47,10 +56,20 @@ export function segments(ranges: readonly HighlightRange[]) {
 	return pieces;
 }
 
-function decorate(state: EditorState, { ranges, activeId }: Highlights): DecorationSet {
-	return DecorationSet.create(
-		state.doc,
-		segments(ranges).map(({ from, to, covering }) => {
+function decorate(state: EditorState, { ranges, activeId, others }: Highlights): DecorationSet {
+	// Others' selections in their colours: a tint and a line along the top, colour only too.
+	const selections = others
+		.filter(({ from, to }) => from < to && to <= state.doc.content.size)
+		.map(({ from, to, color, label }) =>
+			Decoration.inline(from, to, {
+				class: 'other-selection',
+				title: label,
+				style: `--person: ${color}`
+			})
+		);
+	return DecorationSet.create(state.doc, [
+		...selections,
+		...segments(ranges).map(({ from, to, covering }) => {
 			const innermost = covering.reduce((a, b) => (b.to - b.from < a.to - a.from ? b : a));
 			const active = covering.some((range) => range.id === activeId);
 			return Decoration.inline(from, to, {
@@ -60,7 +79,7 @@ function decorate(state: EditorState, { ranges, activeId }: Highlights): Decorat
 				style: `--claim-hue: ${innermost.hue}; --claim-depth: ${covering.length}`
 			});
 		})
-	);
+	]);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import type { Database } from '$lib/server/db';
 import { audit, user } from '$lib/server/db/schema';
 import { announce } from '$lib/server/events';
@@ -68,4 +68,13 @@ export function list(db: Database, documentId: string, limit: number, before?: n
 		)
 		.orderBy(desc(audit.id))
 		.limit(limit);
+}
+
+/** How many changes a document has had: a workspace back online counts what it missed. */
+export async function count(db: Database, documentId: string): Promise<number> {
+	const [row] = await db
+		.select({ n: sql<number>`count(*)::int` })
+		.from(audit)
+		.where(eq(audit.documentId, documentId));
+	return row.n;
 }

@@ -41,7 +41,8 @@ export function toJson(row: Claim) {
 		assigneeId: row.assigneeId,
 		version: row.version,
 		createdAt: row.createdAt,
-		updatedAt: row.updatedAt
+		updatedAt: row.updatedAt,
+		updatedBy: row.updatedBy
 	};
 }
 

@@ -1,3 +1,4 @@
+import * as audit from '$lib/server/audit';
 import { requirePermission } from '$lib/server/auth';
 import * as claims from '$lib/server/claims';
 import { fields } from '$lib/server/claims/input';
@@ -41,6 +42,8 @@ export const load: PageServerLoad = async (event) => {
 		// Editors can be assigned work; editors and reviewers can be mentioned.
 		people: people.map(({ id, name, roles }) => ({ id, name, editor: roles.includes('editor') })),
 		userId: user.id,
+		// How many changes it has had: back online, the live workspace says how many it missed.
+		changeCount: await audit.count(event.locals.db, found.id),
 		canComment: can(user.roles, 'claim.comment'),
 		canAssign: can(user.roles, 'document.assign'),
 		openClaim: rows.find((row) => row.id === event.url.searchParams.get('claim'))?.id ?? null,
