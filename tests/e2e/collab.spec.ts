@@ -130,3 +130,37 @@ test('two editors annotate one text together and see each other live', async ({
 		await page.context().close();
 	}
 });
+
+test('a reviewer watching sees the same live view, without the editing controls', async ({
+	browser,
+	request,
+	editor,
+	reviewer
+}) => {
+	const headers = await bearer(request, editor);
+	const document = await (
+		await request.post('/api/v1/documents', {
+			headers,
+			data: { title: `Watched ${Date.now()}`, text, language: 'zh-Hant' }
+		})
+	).json();
+	const page = await open(browser, reviewer, document.id);
+	await expect(page.getByRole('button', { name: 'Mark as claim' })).toHaveCount(0);
+
+	await request.post(`/api/v1/documents/${document.id}/claims`, {
+		headers,
+		data: { selector: [{ type: 'TextQuoteSelector', exact: '領先優勢' }] }
+	});
+	await expect(page.locator('.claim[data-claims]')).toHaveText('領先優勢');
+	await expect(page.getByRole('button', { name: 'Mark as claim' })).toHaveCount(0);
+
+	// The documents list says who is in it now.
+	const list = await (await browser.newContext()).newPage();
+	await signIn(list, editor);
+	await list.goto('/documents');
+	const row = list.getByRole('row').filter({ hasText: document.title });
+	await expect(row).toContainText('Tester reviewer (has it open now)');
+	await list.screenshot({ path: 'test-results/screens/documents-here-now.png' });
+	await list.context().close();
+	await page.context().close();
+});

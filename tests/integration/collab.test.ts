@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { collabName, colorOf } from '$lib/collab';
 import { invalidateSession, sessionCookieName } from '$lib/server/auth';
 import * as claims from '$lib/server/claims';
+import * as documents from '$lib/server/documents';
 import { startCollab } from '$lib/server/collab';
 import { connect as connectDatabase, type Connection, type Database } from '$lib/server/db';
 import { CHANNEL, deliver, subscribe, type Announcement } from '$lib/server/events';
@@ -380,6 +381,17 @@ describe.each(backends)('the live workspace (/collab) on %s', (kind) => {
 	});
 
 	describe('presence and the socket', () => {
+		it('lists who has the document open in the documents list, until they leave', async () => {
+			const hereNow = async () =>
+				(await documents.list(ctx.db, {})).find((row) => row.id === documentId)?.here;
+			const client = connect(instance, documentName, program(await tokenOf(editor)));
+			await connected(client);
+			await expect.poll(hereNow).toEqual(['Edith Editor']);
+
+			client.provider.destroy();
+			await expect.poll(hereNow).toEqual([]);
+		});
+
 		it('stamps presence with the signed-in user and drops what it may not say', async () => {
 			const forger = connect(instance, documentName, browser(instance, await cookieOf(editor)));
 			const watcher = connect(instance, documentName, program(await tokenOf(reviewer)));

@@ -9,6 +9,7 @@ import { can } from '$lib/permissions';
 import { sessionCookieName, validateToken, type SessionUser } from '$lib/server/auth';
 import type { Database } from '$lib/server/db';
 import * as documents from '$lib/server/documents';
+import * as presence from './presence';
 import { subscribe } from '$lib/server/events';
 import { logger } from '$lib/server/log';
 
@@ -70,8 +71,7 @@ export function startCollab(db: Database, env: Record<string, string | undefined
 			if (!can(found.user.roles, 'document.read')) {
 				refuse(context as never, 4403, 'forbidden');
 			}
-			const id = documentName.match(/^document:(.+)$/)?.[1] ?? '';
-			if (!(await documents.get(db, id).catch(() => null))) {
+			if (!(await documents.get(db, idOf(documentName)).catch(() => null))) {
 				refuse(context as never, 4404, 'not-found');
 			}
 			// Records change only through the API: whatever Yjs updates a client sends are dropped.
@@ -80,6 +80,15 @@ export function startCollab(db: Database, env: Record<string, string | undefined
 				user: { ...found.user, color: colorOf(found.user.id) },
 				sessionId: found.session.id
 			} satisfies Context;
+		},
+
+		// Who is where, for the documents list: kept in PostgreSQL so that every instance's
+		// people show.
+		async connected({ socketId, documentName, context }) {
+			await presence.enter(db, socketId, idOf(documentName), context.user.id);
+		},
+		async onDisconnect({ socketId, documentName }) {
+			await presence.leave(db, socketId, idOf(documentName));
 		},
 
 		// Presence says only what it may, and who someone is comes from their session.
@@ -150,6 +159,14 @@ export function startCollab(db: Database, env: Record<string, string | undefined
 		}
 	};
 
+	const renewing = setInterval(() => {
+		const sockets = [...new Set([...connections()].map((connection) => connection.socketId))];
+		presence
+			.renew(db, sockets)
+			.catch((err: unknown) => logger.warn({ err }, 'presence renewal failed'));
+	}, presence.RENEW_MS);
+	renewing.unref();
+
 	const unsubscribe = subscribe((announcement) => {
 		if (announcement?.entity === 'session') {
 			for (const connection of connections()) {
@@ -162,7 +179,7 @@ export function startCollab(db: Database, env: Record<string, string | undefined
 		if (!announcement) {
 			// Listening restarted: some changes may have gone unheard. Every workspace reloads.
 			for (const [name, document] of hocuspocus.documents) {
-				const id = name.slice('document:'.length);
+				const id = idOf(name);
 				document.relayStateless(tell({ entity: 'document', id, action: 'resync' }));
 			}
 			return;
@@ -182,14 +199,27 @@ export function startCollab(db: Database, env: Record<string, string | undefined
 			});
 		},
 		close: async () => {
+			clearInterval(renewing);
 			unsubscribe();
 			ws.closeAll(1001, 'server shutting down');
 			hocuspocus.closeConnections();
+			// The Redis extension quits on onDestroy: let the documents unload first (it
+			// unsubscribes from each), for at most three seconds.
+			for (
+				let i = 0;
+				i < 30 && hocuspocus.documents.size + hocuspocus.unloadingDocuments.size;
+				i++
+			) {
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			}
 			await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
 		}
 	};
 }
 
 type Live = ReturnType<Hocuspocus['handleConnection']>;
+
+/** The Factmark document a collaboration document belongs to (`document:<id>`). */
+const idOf = (documentName: string) => documentName.match(/^document:(.+)$/)?.[1] ?? '';
 
 const tell = (announcement: Announcement) => JSON.stringify(announcement);

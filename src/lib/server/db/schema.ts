@@ -8,6 +8,7 @@ import {
 	integer,
 	jsonb,
 	pgTable,
+	primaryKey,
 	real,
 	text,
 	timestamp,
@@ -343,3 +344,27 @@ export const setting = pgTable('setting', {
 	value: jsonb('value').notNull(),
 	updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow()
 });
+
+/**
+ * Who has which document open in the live workspace, one row per socket and document, on any
+ * instance.
+ * Each instance renews its rows' `seen_at` while they stay open; a row not renewed for a while
+ * is from an instance that stopped, and no longer counts.
+ */
+export const presence = pgTable(
+	'presence',
+	{
+		socketId: text('socket_id').notNull(),
+		documentId: uuid('document_id')
+			.notNull()
+			.references(() => document.id, { onDelete: 'cascade' }),
+		userId: uuid('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		seenAt: timestamp('seen_at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		primaryKey({ columns: [t.socketId, t.documentId] }),
+		index('presence_document_idx').on(t.documentId)
+	]
+);

@@ -1,5 +1,6 @@
 import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import * as audit from '$lib/server/audit';
+import * as presence from '$lib/server/collab/presence';
 import { isUuid, type Database } from '$lib/server/db';
 import { claim, document, documentRevision, user } from '$lib/server/db/schema';
 import { AppError, notFound } from '$lib/server/errors';
@@ -101,6 +102,8 @@ export async function list(db: Database, filter: Filter = {}) {
 			createdBy: user.name,
 			assignee: sql<string | null>`(select name from "user" a where a.id = ${document.assigneeId})`,
 			claims: sql<number>`(select count(*)::int from ${claim} where ${claim.documentId} = ${document.id} and ${claim.deletedAt} is null)`,
+			// Who has it open in the live workspace now.
+			here: presence.hereNow,
 			// Who changed its claims in the last half hour, most recent first.
 			working: sql<
 				string[]
