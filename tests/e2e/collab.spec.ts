@@ -1,6 +1,14 @@
 import type { Browser, Page } from '@playwright/test';
 import { origin } from './e2e-env';
-import { bearer, createPerson, expect, type Person, signIn, test } from './fixtures';
+import {
+	bearer,
+	createPerson,
+	expect,
+	type Person,
+	selectWithKeyboard,
+	signIn,
+	test
+} from './fixtures';
 
 test.use({ extraHTTPHeaders: { origin } });
 
@@ -16,21 +24,6 @@ async function open(browser: Browser, person: Person, documentId: string): Promi
 	await page.goto(`/documents/${documentId}`, { waitUntil: 'networkidle' });
 	await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible();
 	return page;
-}
-
-/** Selects `length` characters from `offset` into the text's first paragraph, by keyboard. */
-async function select(page: Page, offset: number, length: number) {
-	await page
-		.locator('.source p')
-		.first()
-		.click({ position: { x: 2, y: 8 } });
-	await page.keyboard.press('Home');
-	for (let i = 0; i < offset; i++) {
-		await page.keyboard.press('ArrowRight');
-	}
-	for (let i = 0; i < length; i++) {
-		await page.keyboard.press('Shift+ArrowRight');
-	}
 }
 
 test('two editors annotate one text together and see each other live', async ({
@@ -59,11 +52,11 @@ test('two editors annotate one text together and see each other live', async ({
 	// Presence: each sees the other, and where the other's selection is.
 	await expect(a.getByRole('list', { name: 'Also here' })).toContainText('Bo 博');
 	await expect(b.getByRole('list', { name: 'Also here' })).toContainText('Ann 安');
-	await select(b, 0, 11);
+	await selectWithKeyboard(b, 0, 0, 11);
 	await expect(a.locator('.other-selection')).toHaveText('DeepSeek-V3');
 
 	// A claim marked in A appears as a highlight in B.
-	await select(a, 11, 4);
+	await selectWithKeyboard(a, 0, 11, 4);
 	await a.keyboard.press('m');
 	await expect(b.locator('.claim[data-claims]')).toHaveCount(2);
 	await expect(b.getByRole('heading', { level: 2, name: /Claims/ })).toContainText('2');

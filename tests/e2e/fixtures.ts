@@ -55,6 +55,29 @@ export async function signIn(page: Page, person: { email: string; password: stri
 	await page.waitForLoadState('networkidle');
 }
 
+/** Puts the caret `offset` characters into paragraph `index` of the source text. */
+async function caret(page: Page, index: number, offset: number) {
+	const paragraph = page.locator('.source p').nth(index);
+	await paragraph.click({ position: { x: 2, y: 8 } });
+	await page.keyboard.press('Home');
+	for (let i = 0; i < offset; i++) {
+		await page.keyboard.press('ArrowRight');
+	}
+}
+
+/** Selects `length` characters from `offset` into paragraph `index`, by keyboard. */
+export async function selectWithKeyboard(
+	page: Page,
+	index: number,
+	offset: number,
+	length: number
+) {
+	await caret(page, index, offset);
+	for (let i = 0; i < length; i++) {
+		await page.keyboard.press('Shift+ArrowRight');
+	}
+}
+
 export const test = base.extend<{ editor: Person; reviewer: Person }>({
 	editor: async ({ request }, use) => use(await createPerson(request, ['editor'])),
 	reviewer: async ({ request }, use) => use(await createPerson(request, ['reviewer']))

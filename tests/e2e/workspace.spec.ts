@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures';
+import { expect, selectWithKeyboard, signIn, test } from './fixtures';
 
 const article = [
 	'去年11月，騰訊推出了大語言模型Hunyuan-Large。',
@@ -15,23 +15,6 @@ async function importText(page: Page, title: string, text: string, language = 'z
 	await page.getByRole('button', { name: 'Import' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 	await page.waitForLoadState('networkidle');
-}
-
-/** Puts the caret `offset` characters into paragraph `index` of the source text. */
-async function caret(page: Page, index: number, offset: number) {
-	const paragraph = page.locator('.source p').nth(index);
-	await paragraph.click({ position: { x: 2, y: 8 } });
-	await page.keyboard.press('Home');
-	for (let i = 0; i < offset; i++) {
-		await page.keyboard.press('ArrowRight');
-	}
-}
-
-async function selectWithKeyboard(page: Page, index: number, offset: number, length: number) {
-	await caret(page, index, offset);
-	for (let i = 0; i < length; i++) {
-		await page.keyboard.press('Shift+ArrowRight');
-	}
 }
 
 test('an editor pastes a text and marks claims with the keyboard and the mouse', async ({
