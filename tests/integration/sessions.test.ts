@@ -9,10 +9,11 @@ import {
 	invalidateSession,
 	invalidateUserSessions,
 	listSessions,
+	liveSessions,
 	sessionIdOf,
 	validateToken
 } from '$lib/server/auth';
-import { session } from '$lib/server/db/schema';
+import { session, user } from '$lib/server/db/schema';
 import { backends, resetData, useDatabase } from '../helpers/db';
 import { createUser, signIn, type TestUser } from '../helpers/factories';
 
@@ -32,6 +33,23 @@ describe.each(backends)('sessions on %s', (kind) => {
 
 	const rowOf = async (id: string) =>
 		(await ctx.db.select().from(session).where(eq(session.id, id)))[0];
+
+	it('tell which open sessions may still read: not expired, not disabled, roles kept', async () => {
+		const bob = await createUser(ctx.db, { roles: ['editor'], name: 'Bob' });
+		const cara = await createUser(ctx.db, { roles: ['reviewer'], name: 'Cara' });
+		const fresh = await signIn(ctx.db, alice.id);
+		const expired = await signIn(ctx.db, alice.id, new Date(Date.now() - ABSOLUTE_TIMEOUT_MS));
+		const disabled = await signIn(ctx.db, bob.id);
+		const demoted = await signIn(ctx.db, cara.id);
+		await ctx.db.update(user).set({ disabledAt: new Date() }).where(eq(user.id, bob.id));
+		await ctx.db.update(user).set({ roles: [] }).where(eq(user.id, cara.id));
+
+		const ids = [fresh, expired, disabled, demoted].map((s) => s.session.id);
+		expect(await liveSessions(ctx.db, [...ids, 'gone'], 'document.read')).toEqual(
+			new Set([fresh.session.id])
+		);
+		expect(await liveSessions(ctx.db, [], 'document.read')).toEqual(new Set());
+	});
 
 	it('validate a new token to its user, storing only the token’s hash', async () => {
 		const { token, session: created } = await signIn(ctx.db, alice.id, t0);

@@ -1,10 +1,10 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import { and, desc, eq, gt, lt, ne } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lt, ne } from 'drizzle-orm';
 import type { Database } from '$lib/server/db';
 import { session, user } from '$lib/server/db/schema';
 import { announce } from '$lib/server/events';
-import type { Role } from '$lib/permissions';
+import { can, type Action, type Role } from '$lib/permissions';
 
 /** A session ends after this long without use… */
 export const IDLE_TIMEOUT_MS = 7 * 24 * 60 * 60 * 1000;
@@ -165,4 +165,25 @@ export async function listSessions(db: Database, userId: string, now = new Date(
 /** Removes expired sessions; run now and then. */
 export async function deleteExpiredSessions(db: Database, now = new Date()): Promise<void> {
 	await db.delete(session).where(lt(session.expiresAt, now));
+}
+
+/**
+ * Of `sessionIds`, those still valid, of active people whose roles allow `action`: what a
+ * long-lived connection checks now and then.
+ */
+export async function liveSessions(
+	db: Database,
+	sessionIds: string[],
+	action: Action,
+	now = new Date()
+): Promise<Set<string>> {
+	const ids = [...new Set(sessionIds)];
+	const rows = ids.length
+		? await db
+				.select({ id: session.id, roles: user.roles })
+				.from(session)
+				.innerJoin(user, eq(user.id, session.userId))
+				.where(and(inArray(session.id, ids), gt(session.expiresAt, now), isNull(user.disabledAt)))
+		: [];
+	return new Set(rows.filter((row) => can(row.roles as Role[], action)).map((row) => row.id));
 }

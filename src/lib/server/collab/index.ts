@@ -6,12 +6,12 @@ import crossws from 'crossws/adapters/node';
 import IORedis from 'ioredis';
 import { cleanPresence, collabName, colorOf, type Announcement } from '$lib/collab';
 import { can } from '$lib/permissions';
-import { sessionCookieName, validateToken, type SessionUser } from '$lib/server/auth';
+import { liveSessions, sessionCookieName, validateToken, type SessionUser } from '$lib/server/auth';
 import type { Database } from '$lib/server/db';
 import * as documents from '$lib/server/documents';
-import * as presence from './presence';
 import { subscribe } from '$lib/server/events';
 import { logger } from '$lib/server/log';
+import * as presence from './presence';
 
 /** Who is on a connection, as the server established it. */
 interface Context {
@@ -159,11 +159,25 @@ export function startCollab(db: Database, env: Record<string, string | undefined
 		}
 	};
 
+	// Every 30 s: renew this instance's presence, and close what may no longer be open — a
+	// session that expired, or a person who lost the roles that let them read (ended sessions
+	// and disabled people are closed at once, when announced).
 	const renewing = setInterval(() => {
-		const sockets = [...new Set([...connections()].map((connection) => connection.socketId))];
-		presence
-			.renew(db, sockets)
-			.catch((err: unknown) => logger.warn({ err }, 'presence renewal failed'));
+		const open = [...connections()];
+		const check = async () => {
+			await presence.renew(db, [...new Set(open.map((connection) => connection.socketId))]);
+			const allowed = await liveSessions(
+				db,
+				open.map((c) => c.context.sessionId),
+				'document.read'
+			);
+			for (const connection of open) {
+				if (!allowed.has(connection.context.sessionId)) {
+					connection.webSocket.close(4401, 'session-ended');
+				}
+			}
+		};
+		check().catch((err: unknown) => logger.warn({ err }, 'collab check failed'));
 	}, presence.RENEW_MS);
 	renewing.unref();
 
