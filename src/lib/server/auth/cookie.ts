@@ -31,3 +31,11 @@ export function deleteSessionCookie(cookies: Cookies, url: URL): void {
 export function readSessionCookie(cookies: Cookies, url: URL): string | undefined {
 	return cookies.get(sessionCookieName(url));
 }
+
+/** The value of cookie `name` in a Cookie header, where the request is not SvelteKit's. */
+export function cookieValue(header: string | null | undefined, name: string): string | undefined {
+	return header
+		?.split(/;\s*/)
+		.find((pair) => pair.startsWith(`${name}=`))
+		?.slice(name.length + 1);
+}

@@ -6,7 +6,13 @@ import crossws from 'crossws/adapters/node';
 import IORedis from 'ioredis';
 import { cleanPresence, collabName, colorOf, type Announcement } from '$lib/collab';
 import { can } from '$lib/permissions';
-import { liveSessions, sessionCookieName, validateToken, type SessionUser } from '$lib/server/auth';
+import {
+	cookieValue,
+	liveSessions,
+	sessionCookieName,
+	validateToken,
+	type SessionUser
+} from '$lib/server/auth';
 import type { Database } from '$lib/server/db';
 import * as documents from '$lib/server/documents';
 import { subscribe } from '$lib/server/events';
@@ -122,12 +128,10 @@ export function startCollab(db: Database, env: Record<string, string | undefined
 				if (from && from !== (origin ?? url.origin)) {
 					return new Response('Cross-site WebSocket refused.', { status: 403 });
 				}
-				const name = sessionCookieName(new URL(origin ?? url.origin));
-				const cookie = request.headers
-					.get('cookie')
-					?.split(/;\s*/)
-					.find((pair) => pair.startsWith(`${name}=`))
-					?.slice(name.length + 1);
+				const cookie = cookieValue(
+					request.headers.get('cookie'),
+					sessionCookieName(new URL(origin ?? url.origin))
+				);
 				const signed = cookie ? await validateToken(db, cookie) : null;
 				if (from && !signed) {
 					return new Response('Sign in first.', { status: 401 });

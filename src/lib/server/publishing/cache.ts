@@ -1,6 +1,6 @@
 import type { Handle } from '@sveltejs/kit';
 import { sql } from 'drizzle-orm';
-import { sessionCookieName } from '$lib/server/auth/cookie';
+import { cookieValue, sessionCookieName } from '$lib/server/auth/cookie';
 import { isUuid, rowsOf, type Database } from '$lib/server/db';
 import { subscribe } from '$lib/server/events';
 import { requestLocale } from '$lib/server/http/locale';
@@ -112,8 +112,8 @@ function wanted(method: string, url: URL, header: Header): Wanted | null {
 	if (!route || (method !== 'GET' && method !== 'HEAD') || url.search) {
 		return null;
 	}
-	const session = `${sessionCookieName(url)}=`;
-	if (route.page && (header('authorization') || header('cookie')?.includes(session))) {
+	const session = cookieValue(header('cookie'), sessionCookieName(url));
+	if (route.page && (header('authorization') || session)) {
 		return null;
 	}
 	const [, raw] = url.pathname.match(route.pattern) ?? [];
@@ -211,11 +211,12 @@ export function publicCache(database: () => Database | undefined): Handle {
 		if (method !== 'GET' || response.status !== 200 || once) {
 			return response;
 		}
-		for (const [name, value] of Object.entries(validators(wish, tag))) {
+		const fresh = validators(wish, tag);
+		for (const [name, value] of Object.entries(fresh)) {
 			headers.set(name, value);
 		}
 		const entry = { headers: [...headers], body: new Uint8Array(await response.arrayBuffer()) };
-		keep(`${event.url.pathname} ${validators(wish, tag).etag}`, entry);
+		keep(`${event.url.pathname} ${fresh.etag}`, entry);
 		return toResponse({ status: 200, ...entry });
 	};
 }
