@@ -9,7 +9,9 @@ export default ts.config(
 	{
 		ignores: [
 			'build/',
+			'build-*/',
 			'.svelte-kit/',
+			'.svelte-kit-*/',
 			'src/lib/paraglide/',
 			'data/',
 			'test-results/',

@@ -14,7 +14,7 @@ process.env.ORIGIN ??= `http://localhost:${port}`;
 process.env.BODY_SIZE_LIMIT ??= '12M';
 
 // Importing the handler runs the app's init hook: database, migrations, demo seed.
-const { handler } = await import('./build/handler.js');
+const { handler } = await import(`./${process.env.BUILD_DIR ?? 'build'}/handler.js`);
 // Published pages kept in memory, answered before the app runs (src/lib/server/publishing/cache.ts).
 const fromMemory = globalThis[Symbol.for('factmark.fromMemory')];
 

@@ -36,7 +36,10 @@ export const user = pgTable(
 	(t) => [check('user_email_lowercase', sql`${t.email} = lower(${t.email})`)]
 );
 
-/** A sign-in: the browser cookie or an API bearer token. Only the SHA-256 of the token is kept. */
+/**
+ * A sign-in: the browser cookie, an API bearer token from signing in, or a personal access
+ * token made in the settings page (named). Only the SHA-256 of the token is kept.
+ */
 export const session = pgTable(
 	'session',
 	{
@@ -44,7 +47,9 @@ export const session = pgTable(
 		userId: uuid('user_id')
 			.notNull()
 			.references(() => user.id, { onDelete: 'cascade' }),
-		kind: text('kind', { enum: ['cookie', 'token'] }).notNull(),
+		kind: text('kind', { enum: ['cookie', 'token', 'personal'] }).notNull(),
+		/** A personal access token's name, as its owner gave it; null for other kinds. */
+		name: text('name'),
 		userAgent: text('user_agent').notNull().default(''),
 		ipAddress: text('ip_address').notNull().default(''),
 		createdAt: createdAt(),
@@ -367,4 +372,30 @@ export const presence = pgTable(
 		primaryKey({ columns: [t.socketId, t.documentId] }),
 		index('presence_document_idx').on(t.documentId)
 	]
+);
+
+/**
+ * A ClaimReview published by another fact-checker, imported as an external reference that
+ * claim matching can find. `json` keeps the imported item as it came.
+ */
+export const externalClaimReview = pgTable(
+	'external_claim_review',
+	{
+		id: uuid('id').primaryKey().defaultRandom(),
+		url: text('url').notNull().unique(),
+		claimReviewed: text('claim_reviewed').notNull(),
+		claimant: text('claimant').notNull().default(''),
+		publisher: text('publisher').notNull().default(''),
+		ratingLabel: text('rating_label').notNull().default(''),
+		ratingValue: real('rating_value'),
+		bestRating: real('best_rating'),
+		worstRating: real('worst_rating'),
+		language: text('language').notNull().default(''),
+		datePublished: timestamp('date_published', { withTimezone: true }),
+		itemReviewedUrl: text('item_reviewed_url').notNull().default(''),
+		json: jsonb('json').notNull(),
+		importedBy: uuid('imported_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('external_claim_review_created_idx').on(t.createdAt)]
 );
