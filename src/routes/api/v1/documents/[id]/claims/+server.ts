@@ -1,11 +1,13 @@
 import { requirePermission } from '$lib/server/auth';
 import * as claims from '$lib/server/claims';
+import * as documents from '$lib/server/documents';
 import { newClaim } from '$lib/server/claims/input';
 import { api, json, methodNotAllowed, parse, readJson } from '$lib/server/http/problem';
 
 export const GET = api(async (event) => {
 	requirePermission(event, 'document.read');
-	const rows = await claims.list(event.locals.db, event.params.id ?? '');
+	const found = await documents.get(event.locals.db, event.params.id ?? '');
+	const rows = await claims.list(event.locals.db, found.id);
 	return json({ items: rows.map(claims.toJson), nextCursor: null });
 });
 

@@ -1,0 +1,2 @@
+// A reference to read: no JavaScript needed.
+export const csr = false;
