@@ -50,7 +50,10 @@ export default defineConfig({
 			SEED_DEMO: 'false',
 			ADMIN_EMAIL: admin.email,
 			ADMIN_PASSWORD: admin.password,
-			LOG_LEVEL: 'warn'
+			LOG_LEVEL: 'warn',
+			// Every test's client is 127.0.0.1: its sign-ins would share one anonymous count.
+			// tests/integration/rate-limit.test.ts covers the limits themselves.
+			API_RATE_LIMIT_ANONYMOUS: '5000'
 		}
 	}
 });

@@ -24,6 +24,8 @@ export async function startServer(env = {}) {
 			ADMIN_EMAIL: admin.email,
 			ADMIN_PASSWORD: admin.password,
 			LOG_LEVEL: 'warn',
+			// A benchmark is one client making many requests: no per-token limit.
+			API_RATE_LIMIT: '0',
 			...env
 		},
 		stdio: 'inherit'

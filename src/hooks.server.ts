@@ -8,6 +8,7 @@ import { startCollab } from '$lib/server/collab';
 import type { Connection } from '$lib/server/db';
 import { requestLocale } from '$lib/server/http/locale';
 import { problem } from '$lib/server/http/problem';
+import { apiRateLimits } from '$lib/server/http/rate-limit';
 import { requestId, secure } from '$lib/server/http/security';
 import { logger } from '$lib/server/log';
 import { fromMemory, publicCache } from '$lib/server/publishing/cache';
@@ -50,7 +51,7 @@ const authentication: Handle = async ({ event, resolve }) => {
 	const cookie = bearer ? undefined : readSessionCookie(event.cookies, event.url);
 	const token = bearer ?? cookie;
 	if (token) {
-		const found = await validateToken(db, token);
+		const found = await validateToken(db, token, new Date(), { bearer: Boolean(bearer) });
 		if (found) {
 			event.locals.user = found.user;
 			event.locals.session = found.session;
@@ -107,6 +108,7 @@ export const handle = sequence(
 	requestIds,
 	securityHeaders,
 	authentication,
+	apiRateLimits(process.env),
 	localisation
 );
 

@@ -13,7 +13,10 @@ export const ABSOLUTE_TIMEOUT_MS = 30 * 24 * 60 * 60 * 1000;
 /** Activity is written back at most this often, to spare the database a write per request. */
 const TOUCH_INTERVAL_MS = 60 * 1000;
 
+/** How a sign-in session was started: in the browser, or through the API's login. */
 export type SessionKind = 'cookie' | 'token';
+/** What a row of `session` may be: a sign-in session, or a personal access token. */
+export type CredentialKind = SessionKind | 'personal';
 
 export interface SessionUser {
 	id: string;
@@ -25,7 +28,9 @@ export interface SessionUser {
 export interface Session {
 	id: string;
 	userId: string;
-	kind: SessionKind;
+	kind: CredentialKind;
+	/** A personal access token's name; null for sign-in sessions. */
+	name: string | null;
 	userAgent: string;
 	ipAddress: string;
 	createdAt: Date;
@@ -71,13 +76,16 @@ export async function createSession(
 
 /**
  * Looks up the session a token belongs to. Returns null for an unknown or expired token or a
- * disabled user (an expired session is deleted). Slides the idle expiry, never past the
- * absolute maximum.
+ * disabled user (an expired session is deleted). A sign-in session slides its idle expiry,
+ * never past the absolute maximum; a personal access token keeps the expiry it was made with,
+ * only noting when it was last used, and is refused (null, left alone) unless it came as
+ * `Authorization: Bearer` (`via.bearer`): never as a cookie, nor on the live workspace.
  */
 export async function validateToken(
 	db: Database,
 	token: string,
-	now = new Date()
+	now = new Date(),
+	via: { bearer?: boolean } = {}
 ): Promise<{ session: Session; user: SessionUser } | null> {
 	const id = sessionIdOf(token);
 	const [row] = await db
@@ -88,15 +96,26 @@ export async function validateToken(
 	if (!row) {
 		return null;
 	}
+	const personal = row.session.kind === 'personal';
+	if (personal && !via.bearer) {
+		return null;
+	}
 	if (row.session.expiresAt <= now || row.user.disabledAt) {
 		await invalidateSession(db, id);
 		return null;
 	}
 	let current = row.session;
-	if (now.getTime() - current.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
-		const expiresAt = new Date(
-			Math.min(now.getTime() + IDLE_TIMEOUT_MS, current.createdAt.getTime() + ABSOLUTE_TIMEOUT_MS)
-		);
+	// A personal token made a moment ago and used at once still gets its first use noted.
+	const neverUsed = personal && current.lastSeenAt.getTime() === current.createdAt.getTime();
+	if (neverUsed || now.getTime() - current.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+		const expiresAt = personal
+			? current.expiresAt
+			: new Date(
+					Math.min(
+						now.getTime() + IDLE_TIMEOUT_MS,
+						current.createdAt.getTime() + ABSOLUTE_TIMEOUT_MS
+					)
+				);
 		[current] = await db
 			.update(session)
 			.set({ lastSeenAt: now, expiresAt })
@@ -110,14 +129,14 @@ export async function validateToken(
 
 /** Ends one session at once. */
 export async function invalidateSession(db: Database, sessionId: string): Promise<void> {
-	await ended(db, await db.delete(session).where(eq(session.id, sessionId)).returning());
+	await announceEnded(db, await db.delete(session).where(eq(session.id, sessionId)).returning());
 }
 
 /**
  * Announces the sessions just deleted, so that every instance closes what they hold open
  * (the live workspace's connections) at once.
  */
-async function ended(db: Database, rows: { id: string }[]): Promise<void> {
+export async function announceEnded(db: Database, rows: { id: string }[]): Promise<void> {
 	for (const row of rows) {
 		await announce(db, { document: null, entity: 'session', id: row.id, action: 'end' });
 	}
@@ -133,32 +152,45 @@ export async function invalidateOwnSession(
 		.delete(session)
 		.where(and(eq(session.id, sessionId), eq(session.userId, userId)))
 		.returning({ id: session.id });
-	await ended(db, rows);
+	await announceEnded(db, rows);
 	return rows.length > 0;
 }
 
-/** Ends every session of a user, except `keepSessionId` when given. */
+/**
+ * Ends every session of a user, except `keepSessionId` when given. Their personal access
+ * tokens are revoked too unless `keep.personal`: a new password or an admin's intervention
+ * ends everything, signing out elsewhere from the settings page leaves tokens to their list.
+ */
 export async function invalidateUserSessions(
 	db: Database,
 	userId: string,
-	keepSessionId?: string
+	keepSessionId?: string,
+	keep: { personal?: boolean } = {}
 ): Promise<void> {
-	const mine = eq(session.userId, userId);
-	await ended(
+	const conditions = [eq(session.userId, userId)];
+	if (keepSessionId) {
+		conditions.push(ne(session.id, keepSessionId));
+	}
+	if (keep.personal) {
+		conditions.push(ne(session.kind, 'personal'));
+	}
+	await announceEnded(
 		db,
 		await db
 			.delete(session)
-			.where(keepSessionId ? and(mine, ne(session.id, keepSessionId)) : mine)
+			.where(and(...conditions))
 			.returning({ id: session.id })
 	);
 }
 
-/** A user's live sessions, most recently used first. */
+/** A user's live sign-in sessions (not their personal access tokens), most recently used first. */
 export async function listSessions(db: Database, userId: string, now = new Date()) {
 	return db
 		.select()
 		.from(session)
-		.where(and(eq(session.userId, userId), gt(session.expiresAt, now)))
+		.where(
+			and(eq(session.userId, userId), gt(session.expiresAt, now), ne(session.kind, 'personal'))
+		)
 		.orderBy(desc(session.lastSeenAt));
 }
 

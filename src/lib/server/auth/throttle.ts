@@ -16,17 +16,17 @@ export const loginLimits = {
 } satisfies Record<string, Limit>;
 
 /**
- * Counts one attempt against `key`, atomically in PostgreSQL so that every app instance sees
- * the same count. Returns whether the attempt is within the limit and, if not, how many
- * seconds until the window resets.
+ * Counts one hit against `key` in a fixed window of `windowMs` that starts at the key's first
+ * hit, atomically in PostgreSQL (one upsert) so that every app instance sees the same count.
+ * Returns the count so far in the current window, this hit included, and when it started.
  */
-export async function consume(
+export async function hit(
 	db: Database,
 	key: string,
-	limit: Limit,
+	windowMs: number,
 	now = new Date()
-): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
-	const windowStartsAfter = new Date(now.getTime() - limit.windowMs).toISOString();
+): Promise<{ count: number; windowStart: Date }> {
+	const windowStartsAfter = new Date(now.getTime() - windowMs).toISOString();
 	const windowOver = sql`${rateLimit.windowStart} <= ${windowStartsAfter}::timestamptz`;
 	const [row] = await db
 		.insert(rateLimit)
@@ -39,6 +39,20 @@ export async function consume(
 			}
 		})
 		.returning();
+	return { count: row.count, windowStart: row.windowStart };
+}
+
+/**
+ * Counts one attempt against `key`, shared by every app instance (see `hit`). Returns whether
+ * the attempt is within the limit and, if not, how many seconds until the window resets.
+ */
+export async function consume(
+	db: Database,
+	key: string,
+	limit: Limit,
+	now = new Date()
+): Promise<{ allowed: boolean; retryAfterSeconds: number }> {
+	const row = await hit(db, key, limit.windowMs, now);
 	const resetsAt = row.windowStart.getTime() + limit.windowMs;
 	return {
 		allowed: row.count <= limit.max,
@@ -54,7 +68,7 @@ export async function refund(db: Database, key: string): Promise<void> {
 		.where(eq(rateLimit.key, key));
 }
 
-/** Forgets counters whose window ended long ago. */
+/** Forgets counters whose window ended long ago (the API's minute-long ones too). */
 export async function deleteStale(db: Database, now = new Date()): Promise<void> {
 	const longest = Math.max(...Object.values(loginLimits).map((limit) => limit.windowMs));
 	await db

@@ -69,8 +69,13 @@ export function startCollab(db: Database, env: Record<string, string | undefined
 		async onAuthenticate({ token, documentName, context, connectionConfig }) {
 			// Checked again for every document: the session may have ended since the socket
 			// opened, and a socket carries any number of documents over its life.
-			const credential = (context as unknown as { cookie?: string }).cookie ?? token;
-			const found: Signed = credential ? await validateToken(db, credential) : null;
+			// A token sent in the protocol is an API token, personal ones included; a cookie is not.
+			const { cookie } = context as unknown as { cookie?: string };
+			const found: Signed = cookie
+				? await validateToken(db, cookie)
+				: token
+					? await validateToken(db, token, new Date(), { bearer: true })
+					: null;
 			if (!found) {
 				refuse(context as never, 4401, 'unauthorized');
 			}
