@@ -1,7 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { document, documentRevision } from '$lib/server/db/schema';
 import * as documents from '$lib/server/documents';
+import { readPage } from '$lib/server/http/cursor';
 import { backends, resetData, useDatabase } from '../helpers/db';
 import { createDocument, createUser, type TestUser } from '../helpers/factories';
 
@@ -44,6 +45,37 @@ describe.each(backends)('documents on %s', (kind) => {
 		expect(slugs).toEqual(['moon-landing', 'moon-landing-2', 'moon-landing-3', 'moon-landing-2-2']);
 		const other = await createDocument(ctx.db, editor.id, { title: 'Moon' });
 		expect(other.slug).toBe('moon');
+	});
+
+	it('page through the list with cursors: every document once, newest first', async () => {
+		const made = [];
+		for (let i = 0; i < 5; i++) {
+			made.push((await createDocument(ctx.db, editor.id, { title: `Story ${i}` })).id);
+		}
+		// Two changed in the same instant: the id breaks the tie, so neither repeats nor goes.
+		await ctx.db
+			.update(document)
+			.set({ updatedAt: new Date('2026-01-01T00:00:00.123456Z') })
+			.where(inArray(document.id, made.slice(0, 2)));
+		const seen: string[] = [];
+		let after = null;
+		for (let pages = 1; ; pages++) {
+			const page = await documents.listPage(ctx.db, {}, { limit: 2, after });
+			seen.push(...page.items.map((d) => d.id));
+			if (!page.nextCursor) {
+				expect(pages).toBe(3);
+				break;
+			}
+			after = readPage(new URL(`http://x/?cursor=${page.nextCursor}`)).after;
+		}
+		expect(seen).toHaveLength(5);
+		expect(new Set(seen)).toEqual(new Set(made));
+		expect(seen.slice(0, 3)).toEqual(made.slice(2).reverse());
+		for (const cursor of ['nonsense', Buffer.from('2026|x').toString('base64url')]) {
+			expect(() => readPage(new URL(`http://x/?cursor=${cursor}`))).toThrow(
+				expect.objectContaining({ status: 422 })
+			);
+		}
 	});
 
 	it('list the newest first, by status and by words in the title', async () => {

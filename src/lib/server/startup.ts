@@ -6,6 +6,7 @@ import { seedDemo, type DemoLogin } from '$lib/server/demo';
 import { CHANNEL, deliver } from '$lib/server/events';
 import { logger } from '$lib/server/log';
 import * as ratingScale from '$lib/server/rating-scale';
+import * as search from '$lib/server/search';
 import * as users from '$lib/server/users';
 
 /**
@@ -32,6 +33,11 @@ export async function start(env: Record<string, string | undefined>): Promise<Co
 		if (logins) {
 			printLogins(logins);
 		}
+	}
+	// Rows written before search existed (or by a path that skipped it) become searchable.
+	const indexed = await search.indexPending(connection.db);
+	if (indexed > 0) {
+		logger.info({ indexed }, 'search index brought up to date');
 	}
 	await tidy(connection.db);
 	// Expired sessions and old sign-in counters are harmless but pile up; sweep them hourly.

@@ -8,6 +8,7 @@ import * as documents from '$lib/server/documents';
 import { AppError, invalid, notFound } from '$lib/server/errors';
 import * as rationale from '$lib/server/rationale';
 import * as ratingScale from '$lib/server/rating-scale';
+import * as search from '$lib/server/search';
 import * as users from '$lib/server/users';
 import type { ClaimPatch, SelectorInput } from './input';
 
@@ -230,6 +231,7 @@ async function insert(
 				updatedBy: userId
 			})
 			.returning();
+		await search.indexClaim(tx, row);
 		await documents.touch(tx, documentId);
 		await recordChange(tx, null, row, 'create', userId);
 		return row;
@@ -350,6 +352,9 @@ async function save(
 		if (!row) {
 			throw stale();
 		}
+		if ('claimText' in changes || 'exact' in changes || 'claimant' in changes) {
+			await search.indexClaim(tx, row);
+		}
 		await documents.touch(tx, row.documentId);
 		// The version matched, so `current` is the row as it was just before.
 		await recordChange(tx, current, row, 'update', changes.updatedBy);
@@ -385,6 +390,7 @@ async function setDeleted(db: Database, row: Claim, deletedAt: Date | null, user
 			})
 			.where(eq(claim.id, row.id))
 			.returning();
+		await (deletedAt ? search.unindexClaim(tx, row.id) : search.indexClaim(tx, changed));
 		await documents.touch(tx, row.documentId);
 		await recordChange(tx, row, changed, deletedAt ? 'delete' : 'restore', userId);
 		return changed;

@@ -4,6 +4,7 @@ import {
 	date,
 	bigserial,
 	customType,
+	foreignKey,
 	index,
 	integer,
 	jsonb,
@@ -399,3 +400,103 @@ export const externalClaimReview = pgTable(
 	},
 	(t) => [index('external_claim_review_created_idx').on(t.createdAt)]
 );
+
+/**
+ * A full-text search vector, written by src/lib/server/search from the terms of
+ * src/lib/search (CJK bigrams, folded words), read through GIN indexes and ts_rank. The
+ * vectors live beside the rows they index, not in them, so that reading a document or claim
+ * never carries its vector along.
+ */
+const tsvector = customType<{ data: string; driverData: string }>({
+	dataType: () => 'tsvector'
+});
+
+/**
+ * What search reads of a document: the working title (weight A) and text, for signed-in
+ * staff; and the latest published version's title, claims, rationales and text, for the
+ * public list (null until published). Written in the transactions that change them; a
+ * document without a row is indexed at startup.
+ */
+export const documentSearch = pgTable(
+	'document_search',
+	{
+		documentId: uuid('document_id')
+			.primaryKey()
+			.references(() => document.id, { onDelete: 'cascade' }),
+		search: tsvector('search').notNull(),
+		published: tsvector('published')
+	},
+	(t) => [
+		index('document_search_idx').using('gin', t.search),
+		index('document_search_published_idx').using('gin', t.published)
+	]
+);
+
+/** What search reads of a working claim: as checked (A), its quote (B), its claimant (C). */
+export const claimSearch = pgTable(
+	'claim_search',
+	{
+		claimId: uuid('claim_id')
+			.primaryKey()
+			.references(() => claim.id, { onDelete: 'cascade' }),
+		search: tsvector('search').notNull()
+	},
+	(t) => [index('claim_search_idx').using('gin', t.search)]
+);
+
+/**
+ * What claim matching reads of an imported ClaimReview: the claim reviewed (A) and claimant
+ * (C). Written by `search.indexExternal`; rows imported without it are indexed when matching
+ * next runs.
+ */
+export const externalClaimReviewSearch = pgTable(
+	'external_claim_review_search',
+	{
+		externalId: uuid('external_id').primaryKey(),
+		search: tsvector('search').notNull()
+	},
+	(t) => [
+		// Named: the generated name is longer than PostgreSQL's 63 characters.
+		foreignKey({
+			name: 'external_claim_review_search_fk',
+			columns: [t.externalId],
+			foreignColumns: [externalClaimReview.id]
+		}).onDelete('cascade'),
+		index('external_claim_review_search_idx').using('gin', t.search)
+	]
+);
+
+/**
+ * The claims of each document's latest published version, one row each: what verdict search
+ * and claim matching read, so that neither digs through snapshots. Derived from
+ * published_version: replaced at every publish, rebuilt at startup where missing.
+ */
+export const publishedClaim = pgTable(
+	'published_claim',
+	{
+		claimId: uuid('claim_id').primaryKey(),
+		documentId: uuid('document_id')
+			.notNull()
+			.references(() => document.id, { onDelete: 'cascade' }),
+		version: integer('version').notNull(),
+		claimText: text('claim_text').notNull(),
+		exact: text('exact').notNull(),
+		claimant: text('claimant').notNull(),
+		/** The rating as published: key, label per language, colour, value. */
+		rating: jsonb('rating').$type<PublishedRating | null>(),
+		language: text('language').notNull(),
+		publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+		search: tsvector('search').notNull()
+	},
+	(t) => [
+		index('published_claim_document_idx').on(t.documentId),
+		index('published_claim_search_idx').using('gin', t.search)
+	]
+);
+
+export interface PublishedRating {
+	key: string;
+	labels: Record<string, string>;
+	color: string;
+	value: number | null;
+}

@@ -13,6 +13,7 @@ import * as review from '$lib/server/review';
 import * as users from '$lib/server/users';
 import type { Role } from '$lib/permissions';
 import { demoDocuments, type DemoDocument, type Editor, type SeedClaim } from './content';
+import { seedReferences } from './references';
 
 export interface DemoLogin {
 	email: string;
@@ -78,6 +79,8 @@ export async function seedDemo(db: Database): Promise<DemoLogin[] | null> {
 		);
 		await publishing.publish(tx, sample, '', as('chen'));
 		await review.submit(tx, second, as('sam'));
+		// Other fact-checkers' verdicts: claim matching has something to show in both languages.
+		await seedReferences(tx);
 		logger.info({ documents: { sample, second, third } }, 'demo seeded');
 		return logins;
 	});

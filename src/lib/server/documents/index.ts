@@ -1,9 +1,11 @@
 import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import * as audit from '$lib/server/audit';
 import * as presence from '$lib/server/collab/presence';
+import * as search from '$lib/server/search';
 import { isUuid, type Database } from '$lib/server/db';
 import { claim, document, documentRevision, user } from '$lib/server/db/schema';
 import { AppError, notFound } from '$lib/server/errors';
+import { pageOf, type Page } from '$lib/server/http/cursor';
 import * as users from '$lib/server/users';
 import { canonicalText } from '$lib/text/canonical';
 import { isEditable } from '$lib/workflow';
@@ -53,6 +55,7 @@ export async function create(db: Database, input: NewDocument, createdBy: string
 			.values({ ...input, text, slug, createdBy })
 			.returning();
 		await tx.insert(documentRevision).values({ documentId: row.id, number: 1, text, createdBy });
+		await search.indexDocument(tx, row);
 		await audit.record(tx, {
 			documentId: row.id,
 			entity: 'document',
@@ -73,8 +76,24 @@ export interface Filter {
 	assignee?: string;
 }
 
-/** Documents, most recently changed first, optionally filtered. */
-export async function list(db: Database, filter: Filter = {}) {
+/**
+ * A page of documents, most recently changed first, optionally filtered; `nextCursor` continues
+ * after its last row (keyset pagination: as fast on the thousandth page as on the first).
+ */
+export async function listPage(db: Database, filter: Filter = {}, page: Page = firstPage) {
+	const rows = await query(db, filter, page);
+	const { items, nextCursor } = pageOf(rows, page, (row) => row.sortKey);
+	return { items: items.map(({ sortKey: _, ...row }) => row), nextCursor };
+}
+
+const firstPage: Page = { limit: 200, after: null };
+
+/** The first `page.limit` documents of `listPage`. */
+export async function list(db: Database, filter: Filter = {}, page: Page = firstPage) {
+	return (await listPage(db, filter, page)).items;
+}
+
+function query(db: Database, filter: Filter, page: Page) {
 	const conditions: SQL[] = [];
 	if (filter.assignee) {
 		conditions.push(
@@ -86,6 +105,11 @@ export async function list(db: Database, filter: Filter = {}) {
 	}
 	if (filter.status) {
 		conditions.push(eq(document.status, filter.status));
+	}
+	if (page.after) {
+		conditions.push(
+			sql`(${document.updatedAt}, ${document.id}) < (${page.after.at}::timestamptz, ${page.after.id}::uuid)`
+		);
 	}
 	if (filter.q) {
 		const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -99,6 +123,8 @@ export async function list(db: Database, filter: Filter = {}) {
 			language: document.language,
 			status: document.status,
 			updatedAt: document.updatedAt,
+			// To the microsecond, as the cursor needs it.
+			sortKey: sql<string>`${document.updatedAt}::text`,
 			createdBy: user.name,
 			assignee: sql<string | null>`(select name from "user" a where a.id = ${document.assigneeId})`,
 			claims: sql<number>`(select count(*)::int from ${claim} where ${claim.documentId} = ${document.id} and ${claim.deletedAt} is null)`,
@@ -112,8 +138,8 @@ export async function list(db: Database, filter: Filter = {}) {
 		.from(document)
 		.leftJoin(user, eq(document.createdBy, user.id))
 		.where(and(...conditions))
-		.orderBy(desc(document.updatedAt))
-		.limit(200);
+		.orderBy(desc(document.updatedAt), desc(document.id))
+		.limit(page.limit + 1);
 }
 
 /** One document with its current text; AppError 404 when there is none with that id. */
@@ -139,6 +165,10 @@ export async function touch(
 		.set({ ...changes, updatedAt: new Date(), version: sql`${document.version} + 1` })
 		.where(eq(document.id, documentId))
 		.returning();
+	if ('title' in changes || 'text' in changes || 'language' in changes) {
+		// Search reads what it says, and in its language: indexed in this same transaction.
+		await search.indexDocument(db, row);
+	}
 	return row;
 }
 

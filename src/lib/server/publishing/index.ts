@@ -14,8 +14,10 @@ import * as documents from '$lib/server/documents';
 import { AppError, invalid } from '$lib/server/errors';
 import * as evidence from '$lib/server/evidence';
 import * as notifications from '$lib/server/notifications';
+import * as search from '$lib/server/search';
 import { involved, lockFor, type Actor } from '$lib/server/review';
 import { BEST_RATING, WORST_RATING } from '$lib/ratings';
+import { parseQuery } from '$lib/search';
 
 /** The latest version number of a document, 0 before its first publication. */
 export async function latestVersion(db: Database, documentId: string): Promise<number> {
@@ -106,16 +108,19 @@ export async function publish(db: Database, documentId: string, note: string, ac
 		if (version >= 2 && !note) {
 			throw invalid('note', 'required', 'A correction needs a public note saying what changed.');
 		}
+		const content = await snapshot(tx, locked.id);
 		const [row] = await tx
 			.insert(publishedVersion)
 			.values({
 				documentId: locked.id,
 				version,
-				snapshot: await snapshot(tx, locked.id),
+				snapshot: content,
 				note: note || null,
 				publishedBy: actor.id
 			})
 			.returning({ version: publishedVersion.version, publishedAt: publishedVersion.publishedAt });
+		// What public search, verdict search and claim matching find: this version from now on.
+		await search.indexPublished(tx, locked.id, version, row.publishedAt, content);
 		await documents.touch(tx, locked.id, {
 			status: 'published',
 			retractedAt: null,
@@ -267,12 +272,18 @@ export async function publicVersion(
 
 /**
  * Published fact-checks, the most recently published first: each document's latest version,
- * with words in its title or claims (`q`), a rating among its claims, or its language.
+ * with words in its title, claims, rationales or text (`q`, searched as search.parseQuery
+ * reads it, Chinese too; best match first), a rating among its claims, or its language.
  */
 export async function publicList(
 	db: Database,
 	filter: { q?: string; rating?: string; language?: string } = {}
 ) {
+	const query = filter.q ? parseQuery(filter.q) : null;
+	if (filter.q && !query) {
+		return []; // Only punctuation or symbols: nothing can match.
+	}
+	const found = query ? search.publishedMatch(query) : null;
 	const latest = sql`(select max(v.version) from published_version v where v.document_id = ${publishedVersion.documentId})`;
 	const rows = await db
 		.select({
@@ -295,21 +306,15 @@ export async function publicList(
 			and(
 				sql`${publishedVersion.version} = ${latest}`,
 				filter.language ? eq(document.language, filter.language) : undefined,
-				filter.q
-					? sql`(${publishedVersion.snapshot}->>'title' ilike ${like(filter.q)} or ${publishedVersion.snapshot}->>'claims' ilike ${like(filter.q)})`
-					: undefined,
+				found?.where,
 				filter.rating
 					? sql`jsonb_path_exists(${publishedVersion.snapshot}, '$.claims[*].rating.key ? (@ == $key)', jsonb_build_object('key', ${filter.rating}::text))`
 					: undefined
 			)
 		)
-		.orderBy(desc(publishedVersion.publishedAt))
+		.orderBy(...(found ? [desc(found.rank)] : []), desc(publishedVersion.publishedAt))
 		.limit(500);
 	return rows.map(({ retractedAt, ...row }) => ({ ...row, retracted: retractedAt !== null }));
-}
-
-function like(q: string): string {
-	return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
 /** Every published version of every fact-check, newest first: feeds and the sitemap. */

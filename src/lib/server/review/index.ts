@@ -11,6 +11,7 @@ import {
 	user
 } from '$lib/server/db/schema';
 import * as documents from '$lib/server/documents';
+import { pageOf, type Page } from '$lib/server/http/cursor';
 import { AppError } from '$lib/server/errors';
 import * as notifications from '$lib/server/notifications';
 import * as settings from '$lib/server/settings';
@@ -383,11 +384,15 @@ export async function take(db: Database, documentId: string, actor: Actor) {
 	});
 }
 
-/** Submissions waiting for review, oldest first, with what a reviewer decides by. */
-export async function queue(
-	db: Database,
-	filter: { language?: string; submittedBy?: string; takenBy?: string } = {}
-) {
+type QueueFilter = { language?: string; submittedBy?: string; takenBy?: string };
+
+/** Submissions waiting for review (the first 1,000), oldest first, with what a reviewer decides by. */
+export async function queue(db: Database, filter: QueueFilter = {}) {
+	return (await queuePage(db, filter, { limit: 1000, after: null })).items;
+}
+
+/** A page of the review queue, oldest first; `nextCursor` continues after its last row. */
+export async function queuePage(db: Database, filter: QueueFilter, page: Page) {
 	const rows = await db
 		.select({
 			id: document.id,
@@ -402,6 +407,7 @@ export async function queue(
 			ratings: sql<
 				Record<string, number>
 			>`(select coalesce(jsonb_object_agg(k, n), '{}'::jsonb) from (select rating_key as k, count(*)::int as n from claim where document_id = "document".id and deleted_at is null and rating_key is not null group by rating_key) r)`,
+			sortKey: sql<string>`${reviewRound.submittedAt}::text`,
 			approvals: sql<number>`(select count(*)::int from review_decision d where d.round_id = "review_round".id and d.decision = 'approve')`
 		})
 		.from(document)
@@ -415,11 +421,16 @@ export async function queue(
 				eq(document.status, 'in_review'),
 				filter.language ? eq(document.language, filter.language) : undefined,
 				filter.submittedBy ? eq(reviewRound.submittedBy, filter.submittedBy) : undefined,
-				filter.takenBy ? eq(reviewRound.takenBy, filter.takenBy) : undefined
+				filter.takenBy ? eq(reviewRound.takenBy, filter.takenBy) : undefined,
+				page.after
+					? sql`(${reviewRound.submittedAt}, ${document.id}) > (${page.after.at}::timestamptz, ${page.after.id}::uuid)`
+					: undefined
 			)
 		)
-		.orderBy(asc(reviewRound.submittedAt));
-	return rows;
+		.orderBy(asc(reviewRound.submittedAt), asc(document.id))
+		.limit(page.limit + 1);
+	const { items, nextCursor } = pageOf(rows, page, (row) => row.sortKey);
+	return { items: items.map(({ sortKey: _, ...row }) => row), nextCursor };
 }
 
 /** How many submissions wait: the navigation's badge. */

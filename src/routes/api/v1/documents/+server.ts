@@ -1,14 +1,16 @@
 import { requirePermission } from '$lib/server/auth';
 import * as documents from '$lib/server/documents';
 import { MAX_BODY_BYTES, newDocument } from '$lib/server/documents/input';
-import { api, json, methodNotAllowed, paginate, parse, readJson } from '$lib/server/http/problem';
+import { readPage } from '$lib/server/http/cursor';
+import { api, json, methodNotAllowed, parse, readJson } from '$lib/server/http/problem';
 
 export const GET = api(async (event) => {
 	const user = requirePermission(event, 'document.read');
 	const assignee = event.url.searchParams.get('assigned') === 'me' ? user.id : undefined;
 	const status = documents.statuses.find((s) => s === event.url.searchParams.get('status'));
 	const q = (event.url.searchParams.get('q') ?? '').trim().slice(0, 200);
-	return json(paginate(event.url, await documents.list(event.locals.db, { status, q, assignee })));
+	const page = readPage(event.url);
+	return json(await documents.listPage(event.locals.db, { status, q, assignee }, page));
 });
 
 export const POST = api(async (event) => {
