@@ -16,6 +16,9 @@ export const permissions = {
 	'document.publish': ['reviewer', 'admin'],
 	'document.retract': ['admin'],
 	'audit.read': ['editor', 'reviewer', 'admin'],
+	/** Other fact-checkers' ClaimReviews kept for claim matching: read by all staff, kept by editors. */
+	'reference.read': ['editor', 'reviewer', 'admin'],
+	'reference.import': ['editor'],
 	'user.manage': ['admin'],
 	'rating_scale.manage': ['admin'],
 	'settings.manage': ['admin'],

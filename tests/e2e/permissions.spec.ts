@@ -14,6 +14,7 @@ const pages: Record<string, Action> = {
 	'/documents': 'document.read',
 	'/documents/new': 'document.create',
 	'/review': 'review.queue',
+	'/references': 'reference.read',
 	'/admin/users': 'user.manage',
 	'/admin/ratings': 'rating_scale.manage',
 	'/admin/settings': 'settings.manage',

@@ -1,7 +1,9 @@
+import * as annotations from '$lib/server/annotations';
+import { annotationImport } from '$lib/server/annotations/input';
 import { requirePermission } from '$lib/server/auth';
 import * as claims from '$lib/server/claims';
 import * as documents from '$lib/server/documents';
-import { api, json, methodNotAllowed } from '$lib/server/http/problem';
+import { api, json, methodNotAllowed, parse, readJson } from '$lib/server/http/problem';
 
 /** The working claims as a W3C Web Annotation collection (JSON-LD). */
 export const GET = api(async (event) => {
@@ -38,6 +40,22 @@ export const GET = api(async (event) => {
 		200,
 		{ 'content-type': 'application/ld+json; profile="http://www.w3.org/ns/anno.jsonld"' }
 	);
+});
+
+/**
+ * Imports W3C Web Annotations (or a Hypothesis export) as claims; the report says what was
+ * anchored, what needed fuzzy matching, what could not be placed and what was already there.
+ */
+export const POST = api(async (event) => {
+	const user = requirePermission(event, 'document.edit');
+	const body = parse(annotationImport, await readJson(event, annotations.IMPORT_LIMIT_BYTES));
+	const report = await annotations.importOnto(
+		event.locals.db,
+		event.params.id ?? '',
+		body,
+		user.id
+	);
+	return json(report);
 });
 
 export const fallback = methodNotAllowed;
