@@ -10,7 +10,12 @@ test('an editor signs in, sees the documents and the editor navigation', async (
 	await signIn(page, editor);
 	await expect(page).toHaveURL(/\/documents$/);
 	await expect(page.getByRole('heading', { level: 1, name: 'Documents' })).toBeVisible();
-	await expect(nav(page).getByRole('link')).toHaveText(['Documents', 'Public site']);
+	await expect(nav(page).getByRole('link')).toHaveText([
+		'Documents',
+		'Search',
+		'Other fact-checks',
+		'Public site'
+	]);
 });
 
 test('a reviewer lands on the review queue', async ({ page, reviewer }) => {
@@ -18,7 +23,9 @@ test('a reviewer lands on the review queue', async ({ page, reviewer }) => {
 	await expect(page).toHaveURL(/\/review$/);
 	await expect(nav(page).getByRole('link')).toHaveText([
 		'Documents',
+		'Search',
 		'Review queue',
+		'Other fact-checks',
 		'Public site'
 	]);
 	await page.goto('/admin/users');
@@ -40,7 +47,9 @@ test('someone with every role sees every section', async ({ page, request }) => 
 	await signIn(page, chief);
 	await expect(nav(page).getByRole('link')).toHaveText([
 		'Documents',
+		'Search',
 		'Review queue',
+		'Other fact-checks',
 		'Public site',
 		'Admin'
 	]);

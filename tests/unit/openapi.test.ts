@@ -22,6 +22,14 @@ describe('the OpenAPI document', () => {
 		expect(schemaOf('/claims/{id}', 'patch').properties.claimText.maxLength).toBe(2_000);
 	});
 
+	it('names every operation once, for generated clients', () => {
+		const ids = Object.values(paths).flatMap((methods) =>
+			Object.values(methods as Record<string, { operationId?: string }>).map((op) => op.operationId)
+		);
+		expect(ids.every((id) => typeof id === 'string' && /^[a-z][A-Za-z]+$/.test(id))).toBe(true);
+		expect(new Set(ids).size).toBe(ids.length);
+	});
+
 	it('serialises to JSON', () => {
 		expect(JSON.parse(JSON.stringify(openapi)).openapi).toBe('3.1.0');
 	});

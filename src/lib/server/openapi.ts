@@ -126,6 +126,7 @@ export const openapi = {
 	paths: {
 		'/auth/login': {
 			post: {
+				operationId: 'signIn',
 				summary: 'Sign in',
 				security: [],
 				requestBody: { required: true, ...json(ref('Credentials')) },
@@ -148,12 +149,14 @@ export const openapi = {
 		},
 		'/auth/logout': {
 			post: {
+				operationId: 'signOut',
 				summary: 'End this session or token at once',
 				responses: { '204': { description: 'Signed out' }, ...errors(401, 403) }
 			}
 		},
 		'/me': {
 			get: {
+				operationId: 'getMe',
 				summary: 'Who is signed in',
 				responses: {
 					'200': { description: 'The signed-in user', ...json(ref('Me')) },
@@ -163,6 +166,7 @@ export const openapi = {
 		},
 		'/me/tokens': {
 			get: {
+				operationId: 'listTokens',
 				summary: 'Your personal access tokens, newest first (never their secrets)',
 				responses: {
 					'200': ok('A page of tokens', page(personalToken)),
@@ -170,6 +174,7 @@ export const openapi = {
 				}
 			},
 			post: {
+				operationId: 'createToken',
 				summary:
 					'Make a personal access token; its secret is in this answer only. Not with a personal access token',
 				requestBody: body(newPersonalToken),
@@ -186,6 +191,7 @@ export const openapi = {
 		},
 		'/me/tokens/{id}': {
 			delete: {
+				operationId: 'revokeToken',
 				summary:
 					'Revoke one of your personal access tokens at once. Not with a personal access token',
 				responses: { '204': { description: 'Revoked' }, ...errors(401, 403, 404) }
@@ -193,6 +199,7 @@ export const openapi = {
 		},
 		'/users': {
 			get: {
+				operationId: 'listUsers',
 				summary: 'Everyone who can sign in (admin)',
 				parameters: [
 					{
@@ -218,6 +225,7 @@ export const openapi = {
 				}
 			},
 			post: {
+				operationId: 'createUser',
 				summary: 'Add a user (admin)',
 				requestBody: { required: true, ...json(ref('NewUser')) },
 				responses: {
@@ -228,6 +236,7 @@ export const openapi = {
 		},
 		'/documents': {
 			get: {
+				operationId: 'listDocuments',
 				summary: 'Documents, most recently changed first; ?status=, ?q=, ?assigned=me',
 				responses: {
 					'200': ok('A page of documents', page(ref('DocumentSummary'))),
@@ -235,6 +244,7 @@ export const openapi = {
 				}
 			},
 			post: {
+				operationId: 'createDocument',
 				summary: 'Import a text as a new draft (editor)',
 				requestBody: body(newDocument),
 				responses: {
@@ -245,16 +255,19 @@ export const openapi = {
 		},
 		'/documents/{id}': {
 			get: {
+				operationId: 'getDocument',
 				summary: 'A document with its text and claims',
 				responses: { '200': ok('The document', ref('Document')), ...errors(401, 403, 404) }
 			},
 			patch: {
+				operationId: 'assignDocument',
 				summary: 'Assign the document to an editor, or to nobody with null',
 				responses: { '200': ok('The document', ref('Document')), ...errors(401, 403, 404, 422) }
 			}
 		},
 		'/documents/{id}/revisions': {
 			post: {
+				operationId: 'importRevision',
 				summary: 'Import the next revision of the text; every claim is re-anchored',
 				responses: {
 					'201': ok('How each claim fared', ref('Revision')),
@@ -264,6 +277,7 @@ export const openapi = {
 		},
 		'/documents/{id}/annotations': {
 			get: {
+				operationId: 'exportAnnotations',
 				summary: 'The claims as a W3C AnnotationCollection (JSON-LD)',
 				responses: {
 					'200': annotations,
@@ -271,6 +285,7 @@ export const openapi = {
 				}
 			},
 			post: {
+				operationId: 'importAnnotations',
 				summary:
 					'Import W3C Web Annotations (a collection, page, array or one) or a Hypothesis export as claims (editor); every annotation is reported by index',
 				requestBody: {
@@ -356,10 +371,12 @@ export const openapi = {
 		},
 		'/documents/{id}/claims': {
 			get: {
+				operationId: 'listClaims',
 				summary: "A document's claims in text order",
 				responses: { '200': ok('The claims', page(ref('Claim'))), ...errors(401, 403, 404) }
 			},
 			post: {
+				operationId: 'createClaim',
 				summary: 'Mark a claim by W3C selectors (editor)',
 				requestBody: body(newClaim),
 				responses: {
@@ -370,10 +387,12 @@ export const openapi = {
 		},
 		'/claims/{id}': {
 			get: {
+				operationId: 'getClaim',
 				summary: 'A claim with its verdict and evidence',
 				responses: { '200': ok('The claim', ref('Claim')), ...errors(401, 403, 404) }
 			},
 			patch: {
+				operationId: 'updateClaim',
 				summary: 'Change a claim: fields, rating, rationale (Tiptap JSON), assignee, selector',
 				parameters: [ifMatch],
 				requestBody: body(claimPatch),
@@ -383,12 +402,14 @@ export const openapi = {
 				}
 			},
 			delete: {
+				operationId: 'deleteClaim',
 				summary: 'Delete a claim (not while in review)',
 				responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404, 409) }
 			}
 		},
 		'/claims/{id}/matches': {
 			get: {
+				operationId: 'matchClaim',
 				summary:
 					'Published verdicts on similar claims, most alike first: the latest published versions of other documents and imported ClaimReviews; never drafts',
 				parameters: [
@@ -403,6 +424,7 @@ export const openapi = {
 		},
 		'/search': {
 			get: {
+				operationId: 'search',
 				summary:
 					'Search documents, claims and published verdicts in any language (CJK by character pairs, English stemmed), best first',
 				parameters: [
@@ -419,10 +441,12 @@ export const openapi = {
 		},
 		'/claims/{id}/evidence': {
 			get: {
+				operationId: 'listEvidence',
 				summary: "A claim's evidence in order",
 				responses: { '200': ok('The evidence', page(ref('Evidence'))), ...errors(401, 403, 404) }
 			},
 			post: {
+				operationId: 'addEvidence',
 				summary: `Add evidence: JSON, or multipart/form-data with a file part (PDF, PNG, JPEG, WebP, plain text; at most ${MAX_FILE_BYTES} bytes, type checked from the bytes)`,
 				requestBody: body(newEvidence),
 				responses: {
@@ -433,6 +457,7 @@ export const openapi = {
 		},
 		'/claims/{id}/evidence/order': {
 			put: {
+				operationId: 'reorderEvidence',
 				summary: "Reorder a claim's evidence",
 				requestBody: body(evidenceOrder),
 				responses: {
@@ -443,10 +468,12 @@ export const openapi = {
 		},
 		'/evidence/{id}': {
 			get: {
+				operationId: 'getEvidence',
 				summary: 'One evidence item',
 				responses: { '200': ok('The item', ref('Evidence')), ...errors(401, 403, 404) }
 			},
 			patch: {
+				operationId: 'updateEvidence',
 				summary: 'Change an evidence item',
 				parameters: [ifMatch],
 				requestBody: body(evidencePatch),
@@ -456,22 +483,26 @@ export const openapi = {
 				}
 			},
 			delete: {
+				operationId: 'removeEvidence',
 				summary: 'Remove an evidence item',
 				responses: { '204': { description: 'Removed' }, ...errors(401, 403, 404, 409) }
 			}
 		},
 		'/evidence/{id}/file': {
 			get: {
+				operationId: 'downloadEvidenceFile',
 				summary: 'Download an evidence file (attachment, nosniff, sandboxed)',
 				responses: { '200': { description: 'The bytes' }, ...errors(401, 403, 404) }
 			}
 		},
 		'/claims/{id}/comments': {
 			get: {
+				operationId: 'listComments',
 				summary: "A claim's discussion",
 				responses: { '200': ok('The comments', page(ref('Comment'))), ...errors(401, 403, 404) }
 			},
 			post: {
+				operationId: 'addComment',
 				summary: 'Comment or reply; @Name mentions notify',
 				requestBody: body(newComment),
 				responses: {
@@ -482,22 +513,26 @@ export const openapi = {
 		},
 		'/comments/{id}': {
 			patch: {
+				operationId: 'editComment',
 				summary: "Edit one's own comment",
 				requestBody: body(commentPatch),
 				responses: { '200': ok('The comment', ref('Comment')), ...errors(401, 403, 404, 422) }
 			},
 			delete: {
+				operationId: 'deleteComment',
 				summary: "Delete one's own comment",
 				responses: { '204': { description: 'Deleted' }, ...errors(401, 403, 404) }
 			}
 		},
 		'/rating-scale': {
 			get: {
+				operationId: 'listRatings',
 				summary: 'The rating scale, in order (public)',
 				security: [],
 				responses: { '200': ok('Ratings', { type: 'array', items: ref('Rating') }) }
 			},
 			post: {
+				operationId: 'addRating',
 				summary: 'Add a rating (admin)',
 				requestBody: body(newRating),
 				responses: { '201': ok('The rating', ref('Rating')), ...errors(401, 403, 409, 422) }
@@ -505,11 +540,13 @@ export const openapi = {
 		},
 		'/rating-scale/{key}': {
 			get: {
+				operationId: 'getRating',
 				summary: 'One rating',
 				security: [],
 				responses: { '200': ok('The rating', ref('Rating')), ...errors(404) }
 			},
 			patch: {
+				operationId: 'updateRating',
 				summary: 'Rename, recolour, revalue, describe, retire or restore a rating (admin)',
 				parameters: [ifMatch],
 				requestBody: body(ratingPatch),
@@ -521,6 +558,7 @@ export const openapi = {
 		},
 		'/rating-scale/order': {
 			put: {
+				operationId: 'reorderRatings',
 				summary: 'Reorder the scale (admin)',
 				requestBody: body(ratingOrder),
 				responses: {
@@ -531,6 +569,7 @@ export const openapi = {
 		},
 		'/documents/{id}/submit': {
 			post: {
+				operationId: 'submitForReview',
 				summary: 'Send for review (editor); 422 lists each incomplete claim in `incomplete`',
 				responses: {
 					'200': ok('The new state', ref('Workflow')),
@@ -540,6 +579,7 @@ export const openapi = {
 		},
 		'/external-claim-reviews': {
 			get: {
+				operationId: 'listExternalClaimReviews',
 				summary:
 					"Other fact-checkers' ClaimReviews kept as references, latest published first; ?q= (claim, claimant, publisher, url)",
 				parameters: [
@@ -550,6 +590,7 @@ export const openapi = {
 				responses: { '200': ok('A page of references', page(object)), ...errors(401, 403, 422) }
 			},
 			post: {
+				operationId: 'importClaimReviews',
 				summary:
 					'Keep ClaimReview JSON-LD (one, an array, a @graph or a DataFeed) as references (editor); one per url, so importing again updates',
 				requestBody: body(claimReviewImport),
@@ -581,18 +622,21 @@ export const openapi = {
 		},
 		'/external-claim-reviews/{id}': {
 			delete: {
+				operationId: 'removeExternalClaimReview',
 				summary: 'Remove a reference (editor)',
 				responses: { '204': { description: 'Removed' }, ...errors(401, 403, 404) }
 			}
 		},
 		'/review-queue': {
 			get: {
+				operationId: 'listReviewQueue',
 				summary: 'Submissions waiting, oldest first; ?language=, ?submitter=, ?assigned=me',
 				responses: { '200': ok('Submissions', page(ref('Submission'))), ...errors(401, 403, 422) }
 			}
 		},
 		'/documents/{id}/review': {
 			post: {
+				operationId: 'decideReview',
 				summary: 'Approve or request changes (reviewer); 403 under the four-eyes rule',
 				requestBody: body(decision),
 				responses: {
@@ -603,6 +647,7 @@ export const openapi = {
 		},
 		'/documents/{id}/publish': {
 			post: {
+				operationId: 'publishDocument',
 				summary: 'Publish the next immutable version (reviewer, admin); a note from version 2',
 				requestBody: body(publication),
 				responses: {
@@ -613,6 +658,7 @@ export const openapi = {
 		},
 		'/documents/{id}/retract': {
 			post: {
+				operationId: 'retractDocument',
 				summary: 'Retract publicly, with a reason (admin)',
 				requestBody: body(retraction),
 				responses: {
@@ -623,6 +669,7 @@ export const openapi = {
 		},
 		'/documents/{id}/audit': {
 			get: {
+				operationId: 'listAudit',
 				summary: "The document's audit trail, newest first",
 				responses: {
 					'200': ok('Audit entries', page(ref('AuditEntry'))),
@@ -632,18 +679,21 @@ export const openapi = {
 		},
 		'/notifications': {
 			get: {
+				operationId: 'listNotifications',
 				summary: "One's notifications and unread count",
 				responses: { '200': ok('Notifications', page(ref('Notification'))), ...errors(401) }
 			}
 		},
 		'/notifications/read': {
 			post: {
+				operationId: 'markNotificationsRead',
 				summary: "Mark one's notifications read: {ids?}, all without ids",
 				responses: { '204': { description: 'Marked' }, ...errors(401, 422) }
 			}
 		},
 		'/public/fact-checks': {
 			get: {
+				operationId: 'listFactChecks',
 				summary:
 					'Published fact-checks, newest first (best match first with ?q=, searched like /search, in published content only); ?q=&rating=&language= (public)',
 				security: [],
@@ -652,6 +702,7 @@ export const openapi = {
 		},
 		'/public/fact-checks/{slug}': {
 			get: {
+				operationId: 'getFactCheck',
 				summary: 'The latest published version, with its ClaimReviews (public)',
 				security: [],
 				responses: { '200': ok('The version', ref('PublicVersion')), ...errors(404) }
@@ -659,6 +710,7 @@ export const openapi = {
 		},
 		'/public/fact-checks/{slug}/versions/{n}': {
 			get: {
+				operationId: 'getFactCheckVersion',
 				summary: 'Published version n; never changes, cached for a year (public)',
 				security: [],
 				responses: { '200': ok('The version', ref('PublicVersion')), ...errors(404) }
@@ -666,6 +718,7 @@ export const openapi = {
 		},
 		'/public/fact-checks/{slug}/versions/{n}/annotations': {
 			get: {
+				operationId: 'getFactCheckVersionAnnotations',
 				summary: "Version n's claims as a W3C AnnotationCollection (public)",
 				security: [],
 				responses: { '200': annotations, ...errors(404) }
@@ -673,6 +726,7 @@ export const openapi = {
 		},
 		'/public/claim-reviews': {
 			get: {
+				operationId: 'listClaimReviews',
 				summary: 'Every ClaimReview of the latest versions as a schema.org DataFeed (public)',
 				security: [],
 				responses: {
@@ -684,7 +738,12 @@ export const openapi = {
 			}
 		},
 		'/openapi.json': {
-			get: { summary: 'This document', security: [], responses: { '200': ok('OpenAPI 3.1') } }
+			get: {
+				operationId: 'getOpenApi',
+				summary: 'This document',
+				security: [],
+				responses: { '200': ok('OpenAPI 3.1') }
+			}
 		}
 	},
 	components: {
