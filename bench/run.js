@@ -10,7 +10,11 @@ const benches = [
 		'public pages: readers of a published fact-check, against a static file',
 		'bench/public-pages.js'
 	],
-	['collab: a change announced to 100 live clients, against a bare Hocuspocus', 'bench/collab.js']
+	['collab: a change announced to 100 live clients, against a bare Hocuspocus', 'bench/collab.js'],
+	[
+		'search: search, claim matching and lists on 100,000 documents and 1,000,000 claims',
+		'bench/search.js'
+	]
 ];
 
 let failed = false;
