@@ -9,7 +9,7 @@ test('the language switch shows the Chinese interface and remembers it', async (
 	await expect(page.locator('html')).toHaveAttribute('lang', 'zh-Hant');
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('文件');
 	const nav = page.getByRole('navigation', { name: '主選單' });
-	await expect(nav.getByRole('link')).toHaveText(['文件', '公開網站']);
+	await expect(nav.getByRole('link')).toHaveText(['文件', '搜尋', '其他查核', '公開網站']);
 
 	await page.getByRole('link', { name: '公開網站' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('查核報告');

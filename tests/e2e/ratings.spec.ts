@@ -131,13 +131,15 @@ test('an admin adds a rating, moves it up, retires it and brings it back', async
 
 	const headings = scaleOf(page).getByRole('heading', { level: 3 });
 	await expect(headings.last()).toHaveText(label);
+	// Other tests add ratings too: the one it passes is whichever was last before it.
+	const previous = (await headings.nth(-2).textContent()) ?? '';
 	const row = ratingRow(page, label);
 	await expect(row).toContainText(`disputed_${unique}`);
 	await expect(row).toContainText('No value');
 	await expect(row.getByRole('button', { name: /Move down/ })).toBeDisabled();
 
 	await row.getByRole('button', { name: /Move up/ }).click();
-	await expect(headings.last()).toHaveText('Unverifiable');
+	await expect(headings.last()).toHaveText(previous);
 	await expect(headings.nth(-2)).toHaveText(label);
 
 	await row.getByRole('button', { name: 'Retire' }).click();
