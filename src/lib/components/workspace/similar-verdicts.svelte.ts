@@ -1,18 +1,4 @@
-/** A previously published verdict on a similar claim, as GET /api/v1/claims/{id}/matches gives it. */
-export interface Match {
-	source: 'factmark' | 'external';
-	id: string;
-	claim: string;
-	language: string;
-	claimant: string;
-	rating: { label: string; color: string | null };
-	publisher: string | null;
-	title: string;
-	date: string | null;
-	url: string;
-	retracted: boolean;
-	similarity: number;
-}
+import type { Match } from '$lib/search';
 
 /** How long typing must pause before the matches are looked up again. */
 export const DEBOUNCE_MS = 400;

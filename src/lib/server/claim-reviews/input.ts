@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { pageQuery } from '$lib/server/http/problem';
 
 /**
  * The query of the references list: `?q=`, and the API's paging (`?limit=` 1–200, default 50;
@@ -6,24 +7,7 @@ import * as v from 'valibot';
  */
 export const listQuery = v.object({
 	q: v.optional(v.pipe(v.string(), v.maxLength(200, 'q has at most 200 characters.')), ''),
-	limit: v.optional(
-		v.pipe(
-			v.string(),
-			v.regex(/^\d{1,3}$/, 'limit is a whole number from 1 to 200.'),
-			v.transform(Number),
-			v.minValue(1, 'limit is at least 1.'),
-			v.maxValue(200, 'limit is at most 200.')
-		),
-		'50'
-	),
-	cursor: v.optional(
-		v.pipe(
-			v.string(),
-			v.regex(/^\d{1,9}$/, 'cursor is not one this API gave out.'),
-			v.transform(Number)
-		),
-		'0'
-	)
+	...pageQuery.entries
 });
 
 /**

@@ -225,7 +225,8 @@ export function json(data: unknown, status = 200, headers: Record<string, string
 export const methodNotAllowed: RequestHandler = ({ request }) =>
 	problem(405, `${request.method} is not allowed here.`);
 
-const pageQuery = v.object({
+/** `?limit=` and `?cursor=` of an offset-paged list, as `paginate` reads them. */
+export const pageQuery = v.object({
 	limit: v.optional(
 		v.pipe(
 			v.string(),

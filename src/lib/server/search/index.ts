@@ -12,6 +12,7 @@ import {
 	similarity,
 	snippet,
 	TermBudget,
+	type Match,
 	type SearchQuery
 } from '$lib/search';
 
@@ -470,27 +471,6 @@ export function publishedMatch(query: SearchQuery): { where: SQL; rank: SQL } {
 		where: sql`exists (select 1 from document_search s where s.document_id = document.id and s.published @@ ${q})`,
 		rank: sql`(select ts_rank_cd(s.published, ${q}, 1) from document_search s where s.document_id = document.id)`
 	};
-}
-
-/** A previously published verdict on a claim like the one being checked. */
-export interface Match {
-	/** Ours (a published fact-check) or imported from another fact-checker. */
-	source: 'factmark' | 'external';
-	id: string;
-	claim: string;
-	/** The claim's language (BCP 47), for its `lang`; may be empty for imported ones. */
-	language: string;
-	claimant: string;
-	rating: { label: string; color: string | null };
-	/** The other fact-checker's name; null for ours. */
-	publisher: string | null;
-	/** The fact-check's title (ours), or the reviewed item's address (external). */
-	title: string;
-	date: string | null;
-	url: string;
-	retracted: boolean;
-	/** How alike the two claims are, 0 to 1 (see similarity). */
-	similarity: number;
 }
 
 /**
