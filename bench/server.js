@@ -9,7 +9,7 @@ export const admin = { email: 'bench@factmark.test', password: 'benchmark passph
 
 /** A running server (`env` over the defaults): its base URL, and `stop()` which also removes its data. */
 export async function startServer(env = {}) {
-	if (!existsSync('build/handler.js')) {
+	if (!existsSync(`${process.env.BUILD_DIR ?? 'build'}/handler.js`)) {
 		spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
 	}
 	const port = 4300 + Math.floor(Math.random() * 500);
