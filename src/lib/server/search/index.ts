@@ -209,42 +209,33 @@ export async function indexExternal(db: Database, ids?: readonly string[]): Prom
  * nothing). Returns how many rows it indexed.
  */
 export async function indexPending(db: Database): Promise<number> {
-	let total = 0;
-	for (;;) {
-		const docs = await rowsOf<{ id: string; title: string; text: string; language: string }>(
-			db,
-			sql`select d.id, d.title, d.text, d.language from document d
-				where not exists (select 1 from document_search s where s.document_id = d.id) limit 100`
-		);
-		for (const doc of docs) {
-			await indexDocument(db, doc);
-		}
-		total += docs.length;
-		if (docs.length < 100) {
-			break;
-		}
-	}
-	for (;;) {
-		const claims = await rowsOf<{
-			id: string;
-			documentId: string;
-			claimText: string;
-			exact: string;
-			claimant: string;
-		}>(
-			db,
-			sql`select c.id, c.document_id as "documentId", c.claim_text as "claimText", c.exact, c.claimant
-				from claim c where c.deleted_at is null
-				and not exists (select 1 from claim_search s where s.claim_id = c.id) limit 1000`
-		);
-		for (const row of claims) {
-			await indexClaim(db, row);
-		}
-		total += claims.length;
-		if (claims.length < 1000) {
-			break;
-		}
-	}
+	let total = await inBatches(
+		100,
+		(size) =>
+			rowsOf<{ id: string; title: string; text: string; language: string }>(
+				db,
+				sql`select d.id, d.title, d.text, d.language from document d
+					where not exists (select 1 from document_search s where s.document_id = d.id) limit ${size}`
+			),
+		(doc) => indexDocument(db, doc)
+	);
+	total += await inBatches(
+		1000,
+		(size) =>
+			rowsOf<{
+				id: string;
+				documentId: string;
+				claimText: string;
+				exact: string;
+				claimant: string;
+			}>(
+				db,
+				sql`select c.id, c.document_id as "documentId", c.claim_text as "claimText", c.exact, c.claimant
+					from claim c where c.deleted_at is null
+					and not exists (select 1 from claim_search s where s.claim_id = c.id) limit ${size}`
+			),
+		(claim) => indexClaim(db, claim)
+	);
 	// Published documents whose public vector is missing: from their latest version.
 	const published = await rowsOf<{
 		documentId: string;
@@ -266,6 +257,28 @@ export async function indexPending(db: Database): Promise<number> {
 		total += n;
 	}
 	return total;
+}
+
+/**
+ * Indexes what `next(size)` finds, `size` rows at a time, until a batch comes back short;
+ * each row indexed leaves the query's answer, so the next batch is new rows. How many it indexed.
+ */
+async function inBatches<T>(
+	size: number,
+	next: (size: number) => Promise<T[]>,
+	index: (row: T) => Promise<unknown>
+): Promise<number> {
+	let total = 0;
+	for (;;) {
+		const rows = await next(size);
+		for (const row of rows) {
+			await index(row);
+		}
+		total += rows.length;
+		if (rows.length < size) {
+			return total;
+		}
+	}
 }
 
 export const searchTypes = ['document', 'claim', 'verdict'] as const;
