@@ -5,7 +5,8 @@
 //
 // BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres) names a server where
 // a database factmark_bench_search is made afresh; BENCH_DOCUMENTS scales the data (claims are
-// ten per document). Generating the full size takes several minutes.
+// ten per document). Generating the full size takes several minutes; BENCH_REUSE=1 measures the
+// database a previous run left, when it holds that many documents.
 import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
 import { createServer } from 'vite';
@@ -23,8 +24,11 @@ const databaseUrl = (() => {
 	return url.href;
 })();
 const maintenance = postgres(serverUrl, { max: 1, onnotice: () => {} });
-await maintenance`drop database if exists factmark_bench_search with (force)`;
-await maintenance`create database factmark_bench_search`;
+const reuse = process.env.BENCH_REUSE === '1' && (await generated());
+if (!reuse) {
+	await maintenance`drop database if exists factmark_bench_search with (force)`;
+	await maintenance`create database factmark_bench_search`;
+}
 await maintenance.end();
 
 // The app's own tokeniser, so that the vectors are exactly those the app would write.
@@ -39,11 +43,13 @@ const { searchTerms } = await vite.ssrLoadModule('/src/lib/search/index.ts');
 const { base, stop } = await startServer({ DATABASE_URL: databaseUrl });
 const sql = postgres(databaseUrl, { max: 2, onnotice: () => {} });
 try {
-	console.log(`generating ${documents} documents and ${documents * claimsPerDocument} claims…`);
-	const started = performance.now();
-	await generate();
-	await sql`vacuum analyze`;
-	console.log(`generated in ${Math.round((performance.now() - started) / 1000)} s`);
+	if (!reuse) {
+		console.log(`generating ${documents} documents and ${documents * claimsPerDocument} claims…`);
+		const started = performance.now();
+		await generate();
+		await sql`vacuum analyze`;
+		console.log(`generated in ${Math.round((performance.now() - started) / 1000)} s`);
+	}
 
 	const token = await login(base, admin);
 	const headers = { authorization: `Bearer ${token}` };
@@ -91,6 +97,24 @@ try {
 	await sql.end();
 	await vite.close();
 	await stop();
+}
+
+/** True when factmark_bench_search exists and holds `documents` documents. */
+async function generated() {
+	const [exists] =
+		await maintenance`select 1 from pg_database where datname = 'factmark_bench_search'`;
+	if (!exists) {
+		return false;
+	}
+	const db = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+	try {
+		const [{ count }] = await db`select count(*)::int as count from document`;
+		return count === documents;
+	} catch {
+		return false;
+	} finally {
+		await db.end();
+	}
 }
 
 /** p50 and p95 milliseconds of `rounds` sequential runs of `request`, after a warm-up. */
@@ -170,12 +194,12 @@ async function generate() {
 			config: config(doc),
 			published: doc.status === 'published'
 		}));
-		await sql`insert into document_search (document_id, search, published)
-			select v.id::uuid, vector, case when v.published then vector end
+		await sql`insert into document_search (document_id, search, title, published)
+			select v.id::uuid, x.title || x.body, x.title, case when v.published then x.title || x.body end
 			from jsonb_to_recordset(${sql.json(documentVectors)})
 				as v(id text, title text, body text, config text, published boolean),
-			lateral (select setweight(to_tsvector(v.config::regconfig, v.title), 'A')
-				|| setweight(to_tsvector(v.config::regconfig, v.body), 'D') as vector) x`;
+			lateral (select setweight(to_tsvector(v.config::regconfig, v.title), 'A') as title,
+				setweight(to_tsvector(v.config::regconfig, v.body), 'D') as body) x`;
 		const waiting = docs.filter((doc) => doc.status === 'in_review');
 		if (waiting.length) {
 			await sql`insert into review_round ${sql(

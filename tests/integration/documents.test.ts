@@ -108,17 +108,26 @@ describe.each(backends)('documents on %s', (kind) => {
 		expect(await documents.list(ctx.db, { q: 'vaccine', status: 'published' })).toEqual([]);
 	});
 
-	it('match % and _ in the search literally', async () => {
-		const percent = await createDocument(ctx.db, editor.id, { title: 'Is it 100% true?' });
-		await createDocument(ctx.db, editor.id, { title: 'Is it 1000 true?' });
-		const underscore = await createDocument(ctx.db, editor.id, { title: 'snake_case names' });
+	it('filter by words of the title, or their beginnings, never by the text', async () => {
+		const budget = await createDocument(ctx.db, editor.id, {
+			title: 'Budget 2026: what changed',
+			text: 'Spending on schools rose.'
+		});
+		const snake = await createDocument(ctx.db, editor.id, { title: 'snake_case names' });
 		await createDocument(ctx.db, editor.id, { title: 'snakescase names' });
-		const backslash = await createDocument(ctx.db, editor.id, { title: 'C:\\path' });
+		const idiom = await createDocument(ctx.db, editor.id, {
+			title: '一石二鳥的預算',
+			language: 'zh-Hant'
+		});
 
 		const ids = async (q: string) => (await documents.list(ctx.db, { q })).map((d) => d.id);
-		expect(await ids('0%')).toEqual([percent.id]);
-		expect(await ids('%')).toEqual([percent.id]);
-		expect(await ids('e_c')).toEqual([underscore.id]);
-		expect(await ids('\\p')).toEqual([backslash.id]);
+		expect(await ids('budg')).toEqual([budget.id]);
+		expect(await ids('BUDGETS 2026')).toEqual([budget.id]);
+		expect(await ids('schools')).toEqual([]);
+		expect(await ids('snake_case')).toEqual([snake.id]);
+		expect(await ids('石二')).toEqual([idiom.id]);
+		expect(await ids('二石')).toEqual([]);
+		expect(await ids('%')).toEqual([]);
+		expect(await ids("'); drop table document; --")).toEqual([]);
 	});
 });

@@ -260,6 +260,10 @@ describe.each(backends)('search and claim matching on %s', (kind) => {
 		expect(await publishing.publicList(ctx.db, { q: '晶片' })).toHaveLength(1);
 		expect(await search.indexPending(ctx.db)).toBe(0);
 		expect(await countRows(ctx.db, 'external_claim_review_search')).toBe(4);
+		// Rows from before the title vector (migration 0009) get one.
+		await ctx.db.execute(sql`update document_search set title = null`);
+		expect(await search.indexPending(ctx.db)).toBe(await countRows(ctx.db, 'document'));
+		expect(await documents.list(ctx.db, { q: '晶片' })).not.toEqual([]);
 	});
 
 	it('indexes a text of 2 MB without exceeding the tsvector limit', async () => {

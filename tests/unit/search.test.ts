@@ -53,6 +53,10 @@ describe('parseQuery', () => {
 		expect(parseQuery(q)?.tsquery).toBe(tsquery);
 	});
 
+	it('reads words as beginnings of words when asked', () => {
+		expect(parseQuery('budg 預算', { prefixes: true })?.tsquery).toBe("'budg':* & ('預算')");
+	});
+
 	it('has nothing to search in punctuation, emoji or spaces', () => {
 		expect(parseQuery('  ')).toBeNull();
 		expect(parseQuery('?!。、🎉')).toBeNull();

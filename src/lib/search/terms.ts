@@ -79,9 +79,10 @@ export const MAX_QUERY_LENGTH = 200;
 /**
  * Parses what someone typed into a search box. Null when it holds nothing searchable (only
  * punctuation, emoji or spaces). Operands hold only letters, digits and marks, so the result is
- * always valid `to_tsquery` input whatever was typed.
+ * always valid `to_tsquery` input whatever was typed. With `prefixes`, a word also matches the
+ * longer words it begins (`budg` finds `budget`), as a filter typed into a list should.
  */
-export function parseQuery(q: string): SearchQuery | null {
+export function parseQuery(q: string, { prefixes = false } = {}): SearchQuery | null {
 	const words: string[] = [];
 	const cjk: string[] = [];
 	const parts: string[] = [];
@@ -90,7 +91,7 @@ export function parseQuery(q: string): SearchQuery | null {
 		if (run.kind === 'word') {
 			if (!words.includes(text)) {
 				words.push(text);
-				parts.push(quote(text));
+				parts.push(prefixes ? `${quote(text)}:*` : quote(text));
 			}
 			continue;
 		}

@@ -237,7 +237,8 @@ export const openapi = {
 		'/documents': {
 			get: {
 				operationId: 'listDocuments',
-				summary: 'Documents, most recently changed first; ?status=, ?q=, ?assigned=me',
+				summary:
+					'Documents, most recently changed first; ?status=, ?q= (words of the title, or their beginnings), ?assigned=me',
 				responses: {
 					'200': ok('A page of documents', page(ref('DocumentSummary'))),
 					...errors(401, 403, 422)

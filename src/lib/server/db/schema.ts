@@ -413,9 +413,10 @@ const tsvector = customType<{ data: string; driverData: string }>({
 
 /**
  * What search reads of a document: the working title (weight A) and text, for signed-in
- * staff; and the latest published version's title, claims, rationales and text, for the
- * public list (null until published). Written in the transactions that change them; a
- * document without a row is indexed at startup.
+ * staff; the working title alone, for the documents list's title filter; and the latest
+ * published version's title, claims, rationales and text, for the public list (null until
+ * published). Written in the transactions that change them; a document without a row (or
+ * without a title vector) is indexed at startup.
  */
 export const documentSearch = pgTable(
 	'document_search',
@@ -424,10 +425,12 @@ export const documentSearch = pgTable(
 			.primaryKey()
 			.references(() => document.id, { onDelete: 'cascade' }),
 		search: tsvector('search').notNull(),
+		title: tsvector('title'),
 		published: tsvector('published')
 	},
 	(t) => [
 		index('document_search_idx').using('gin', t.search),
+		index('document_search_title_idx').using('gin', t.title),
 		index('document_search_published_idx').using('gin', t.published)
 	]
 );

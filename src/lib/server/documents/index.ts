@@ -1,4 +1,4 @@
-import { and, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import * as audit from '$lib/server/audit';
 import * as presence from '$lib/server/collab/presence';
 import * as search from '$lib/server/search';
@@ -7,6 +7,7 @@ import { claim, document, documentRevision, user } from '$lib/server/db/schema';
 import { AppError, notFound } from '$lib/server/errors';
 import { pageOf, type Page } from '$lib/server/http/cursor';
 import * as users from '$lib/server/users';
+import { parseQuery } from '$lib/search';
 import { canonicalText } from '$lib/text/canonical';
 import { isEditable } from '$lib/workflow';
 
@@ -112,8 +113,10 @@ function query(db: Database, filter: Filter, page: Page) {
 		);
 	}
 	if (filter.q) {
-		const pattern = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-		conditions.push(ilike(document.title, pattern));
+		// Words of the title, each also as the start of a longer word; nothing for a filter with
+		// no words at all (only punctuation, say).
+		const words = parseQuery(filter.q, { prefixes: true });
+		conditions.push(words ? search.titleMatch(words) : sql`false`);
 	}
 	return db
 		.select({

@@ -66,9 +66,10 @@ export async function indexDocument(
 		[doc.title, 'A'],
 		[doc.text, 'D']
 	]);
+	const title = vector(doc.language, [[doc.title, 'A']]);
 	await db.execute(sql`
-		insert into document_search (document_id, search) values (${doc.id}, ${search})
-		on conflict (document_id) do update set search = excluded.search`);
+		insert into document_search (document_id, search, title) values (${doc.id}, ${search}, ${title})
+		on conflict (document_id) do update set search = excluded.search, title = excluded.title`);
 }
 
 /**
@@ -215,7 +216,8 @@ export async function indexPending(db: Database): Promise<number> {
 			rowsOf<{ id: string; title: string; text: string; language: string }>(
 				db,
 				sql`select d.id, d.title, d.text, d.language from document d
-					where not exists (select 1 from document_search s where s.document_id = d.id) limit ${size}`
+					where not exists (select 1 from document_search s
+						where s.document_id = d.id and s.title is not null) limit ${size}`
 			),
 		(doc) => indexDocument(db, doc)
 	);
@@ -484,6 +486,14 @@ export function publishedMatch(query: SearchQuery): { where: SQL; rank: SQL } {
 		where: sql`exists (select 1 from document_search s where s.document_id = document.id and s.published @@ ${q})`,
 		rank: sql`(select ts_rank_cd(s.published, ${q}, 1) from document_search s where s.document_id = document.id)`
 	};
+}
+
+/**
+ * The condition for documents (as `document`) whose working title matches `query`: the
+ * documents list's title filter.
+ */
+export function titleMatch(query: SearchQuery): SQL {
+	return sql`exists (select 1 from document_search s where s.document_id = document.id and s.title @@ ${tsquery(query.tsquery)})`;
 }
 
 /**
