@@ -266,6 +266,31 @@ describe.each(backends)('search and claim matching on %s', (kind) => {
 		expect(await documents.list(ctx.db, { q: '晶片' })).not.toEqual([]);
 	});
 
+	it('finds candidates by the rarest terms once statistics say which are common', async () => {
+		const doc = await documents.create(
+			ctx.db,
+			{ title: '統計', text: '騰訊研發人員稱，Hunyuan-Large的性能更好。', language: 'zh-Hant' },
+			editor
+		);
+		const claim = await claims.createAt(ctx.db, doc.id, { start: 0, end: 22 }, editor);
+		const before = await search.matches(ctx.db, claim.id, { locale: 'en' });
+		expect(before[0]?.claim).toContain('Hunyuan-Large');
+		// 1,500 published claims share two of its terms: common, so left out of finding.
+		const [published] = await rowsOf<{ documentId: string }>(
+			ctx.db,
+			sql`select document_id as "documentId" from published_claim limit 1`
+		);
+		await ctx.db.execute(sql`
+			insert into published_claim (claim_id, document_id, version, claim_text, exact, claimant,
+				language, published_at, search)
+			select gen_random_uuid(), ${published.documentId}, 1, '騰訊研發', '', '', 'zh-Hant', now(),
+				to_tsvector('simple', '騰訊 訊研 研發 ' || n)
+			from generate_series(1, 1500) n`);
+		await ctx.db.execute(sql`analyze published_claim`);
+		const after = await search.matches(ctx.db, claim.id, { locale: 'en' });
+		expect(after[0]).toEqual(before[0]);
+	});
+
 	it('indexes a text of 2 MB without exceeding the tsvector limit', async () => {
 		const chars = Array.from({ length: 20_000 }, (_, i) => String.fromCodePoint(0x4e00 + i));
 		const text = Array.from({ length: 35 }, () => chars.join('')).join('\n\n');

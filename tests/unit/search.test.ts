@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	claimTerms,
 	escapeHtml,
+	findingTerms,
 	pairQuery,
 	parseQuery,
 	roughStem,
@@ -137,7 +138,20 @@ describe('claim matching terms', () => {
 		expect(pairQuery([])).toBeNull();
 		expect(pairQuery(['a'])).toBe("'a'");
 		expect(pairQuery(['a', 'b', 'c'])).toBe("('a' & 'b') | ('a' & 'c') | ('b' & 'c')");
+	});
+
+	it('finds candidates by the rarest terms, spread over the claim when rarity is unknown', () => {
 		const many = Array.from({ length: 40 }, (_, i) => `t${i}`);
-		expect(pairQuery(many)?.split(' | ')).toHaveLength(45);
+		expect(findingTerms(many)).toEqual(['t0', 't5', 't10', 't15', 't20', 't25', 't30', 't35']);
+		expect(pairQuery(findingTerms(many))?.split(' | ')).toHaveLength(28);
+		const shares: Record<string, number> = { a: 0.3, b: 0.05, c: 0.001, d: 0.015 };
+		expect(findingTerms(['a', 'b', 'c', 'd', 'e'], (term) => shares[term])).toEqual([
+			'e',
+			'c',
+			'd'
+		]);
+		// All common: the two rarest still find something.
+		expect(findingTerms(['a', 'b'], (term) => shares[term])).toEqual(['b', 'a']);
+		expect(findingTerms(['a', 'b', 'c'], (term) => shares[term])).toEqual(['c', 'b']);
 	});
 });

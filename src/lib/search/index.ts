@@ -5,6 +5,7 @@
 export {
 	anyQuery,
 	claimTerms,
+	findingTerms,
 	MATCH_TERMS,
 	MAX_QUERY_LENGTH,
 	MAX_VECTOR_BYTES,

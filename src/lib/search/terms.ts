@@ -154,13 +154,44 @@ export function claimTerms(text: string, stem: (word: string) => string = (w) =>
 }
 
 /** Pairs of terms used to find candidate matches: at most this many terms take part. */
-export const MATCH_TERMS = 10;
+export const MATCH_TERMS = 8;
 
 /**
- * A `to_tsquery` that finds texts sharing at least two of `terms` (any two of up to
- * MATCH_TERMS of them, spread over the whole list), or the only term when there is one.
- * Requiring two shared terms, not one, keeps a claim's common words from pulling in a large
- * part of the collection: the index answers it without reading the rows. Null without terms.
+ * Terms held by more than this share of published claims say little about which claim a text
+ * is: they do not take part in finding candidates (they still count in the similarity score).
+ */
+export const COMMON_SHARE = 0.02;
+
+/**
+ * The terms of a claim that find its candidates: the rarest (by `share`, the part of published
+ * claims holding each, undefined when unknown, i.e. rarer than any known), at most MATCH_TERMS,
+ * leaving out common ones (COMMON_SHARE) unless that leaves fewer than two: then the two
+ * rarest. Among equally rare terms, those spread
+ * evenly over the text come first, so that without statistics the whole claim takes part.
+ */
+export function findingTerms(
+	terms: readonly string[],
+	share: (term: string) => number | undefined = () => undefined
+): string[] {
+	const step = Math.max(1, terms.length / MATCH_TERMS);
+	const spread = new Set(
+		Array.from({ length: MATCH_TERMS }, (_, i) => terms[Math.floor(i * step)])
+	);
+	const ordered = [...spread, ...terms.filter((term) => !spread.has(term))].filter(Boolean);
+	const rarest = ordered
+		.map((term) => ({ term, share: share(term) ?? 0 }))
+		.sort((a, b) => a.share - b.share);
+	const telling = rarest.filter((term) => term.share <= COMMON_SHARE);
+	return (telling.length >= 2 ? telling.slice(0, MATCH_TERMS) : rarest.slice(0, 2)).map(
+		({ term }) => term
+	);
+}
+
+/**
+ * A `to_tsquery` that finds texts sharing at least two of `terms` (see findingTerms), or the
+ * only term when there is one. Requiring two shared terms, not one, keeps a claim's common
+ * words from pulling in a large part of the collection: the index answers it without reading
+ * the rows. Null without terms.
  */
 export function pairQuery(terms: readonly string[]): string | null {
 	if (terms.length === 0) {
@@ -169,17 +200,10 @@ export function pairQuery(terms: readonly string[]): string | null {
 	if (terms.length === 1) {
 		return quote(terms[0]);
 	}
-	const picked =
-		terms.length <= MATCH_TERMS
-			? terms
-			: Array.from(
-					{ length: MATCH_TERMS },
-					(_, i) => terms[Math.floor((i * terms.length) / MATCH_TERMS)]
-				);
 	const pairs: string[] = [];
-	for (let i = 0; i < picked.length; i++) {
-		for (let j = i + 1; j < picked.length; j++) {
-			pairs.push(`(${quote(picked[i])} & ${quote(picked[j])})`);
+	for (let i = 0; i < terms.length; i++) {
+		for (let j = i + 1; j < terms.length; j++) {
+			pairs.push(`(${quote(terms[i])} & ${quote(terms[j])})`);
 		}
 	}
 	return pairs.join(' | ');

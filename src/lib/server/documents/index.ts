@@ -82,7 +82,7 @@ export interface Filter {
  * after its last row (keyset pagination: as fast on the thousandth page as on the first).
  */
 export async function listPage(db: Database, filter: Filter = {}, page: Page = firstPage) {
-	const rows = await query(db, filter, page);
+	const rows = await query(db, filter, page, filter.q ? await titleFilter(db, filter.q) : null);
 	const { items, nextCursor } = pageOf(rows, page, (row) => row.sortKey);
 	return { items: items.map(({ sortKey: _, ...row }) => row), nextCursor };
 }
@@ -94,8 +94,17 @@ export async function list(db: Database, filter: Filter = {}, page: Page = first
 	return (await listPage(db, filter, page)).items;
 }
 
-function query(db: Database, filter: Filter, page: Page) {
-	const conditions: SQL[] = [];
+/**
+ * Words of the title, each also as the start of a longer word; nothing for a filter with no
+ * words at all (only punctuation, say).
+ */
+async function titleFilter(db: Database, q: string): Promise<SQL> {
+	const words = parseQuery(q, { prefixes: true });
+	return words ? search.titleMatch(db, words) : sql`false`;
+}
+
+function query(db: Database, filter: Filter, page: Page, title: SQL | null) {
+	const conditions: SQL[] = title ? [title] : [];
 	if (filter.assignee) {
 		conditions.push(
 			or(
@@ -111,12 +120,6 @@ function query(db: Database, filter: Filter, page: Page) {
 		conditions.push(
 			sql`(${document.updatedAt}, ${document.id}) < (${page.after.at}::timestamptz, ${page.after.id}::uuid)`
 		);
-	}
-	if (filter.q) {
-		// Words of the title, each also as the start of a longer word; nothing for a filter with
-		// no words at all (only punctuation, say).
-		const words = parseQuery(filter.q, { prefixes: true });
-		conditions.push(words ? search.titleMatch(words) : sql`false`);
 	}
 	return db
 		.select({

@@ -6,6 +6,7 @@ import { localized } from '$lib/ratings';
 import {
 	anyQuery,
 	claimTerms,
+	findingTerms,
 	pairQuery,
 	roughStem,
 	searchTerms,
@@ -51,10 +52,12 @@ function vector(language: string | SQL, parts: [string, Weight][]): SQL {
 
 /**
  * The tsquery for a parsed query, in both configurations: a row indexed in English matches its
- * stemmed form, any other row the words as typed.
+ * stemmed form, any other row the words as typed. Once when both read the same (no word that
+ * English stems, as in Chinese), as the index would look every term up twice.
  */
 function tsquery(text: string): SQL {
-	return sql`(to_tsquery('english', ${text}) || to_tsquery('simple', ${text}))`;
+	return sql`(select case when english = simple then simple else english || simple end
+		from (select to_tsquery('english', ${text}) as english, to_tsquery('simple', ${text}) as simple) configs)`;
 }
 
 /** Indexes a document's working title and text, in the transaction that changed them. */
@@ -287,11 +290,13 @@ export const searchTypes = ['document', 'claim', 'verdict'] as const;
 export type SearchType = (typeof searchTypes)[number];
 
 /**
- * At most this many index matches per type are ranked: a very common word would otherwise
+ * At most this many index matches of one type are ranked: a very common word would otherwise
  * rank a large part of a big collection on every request. Below it ranking is exact; above,
- * the best of the first CANDIDATES matches the index gives are shown.
+ * the best of the first CANDIDATES matches the index gives are shown. Searching all three
+ * types ranks fewer of each (MERGED_CANDIDATES), as three searches cost three times one.
  */
 export const CANDIDATES = 1000;
+export const MERGED_CANDIDATES = 300;
 
 /** One search result. `titleHtml` and `snippet` are escaped HTML with `<mark>`ed matches. */
 export interface SearchHit {
@@ -324,28 +329,35 @@ interface HitRow {
 	rank: number;
 }
 
+interface Slice {
+	limit: number;
+	offset: number;
+	/** How many of the index's matches are ranked. */
+	candidates: number;
+}
+
 /**
  * The best `limit` matches from `offset` of one side table: ranked inside the index scan's
- * result (at most CANDIDATES rows), and only the page joined to the rows it describes.
+ * result (at most `candidates` rows), and only the page joined to the rows it describes.
  */
-function ranked(table: SQL, key: SQL, q: SQL, limit: number, offset: number): SQL {
+function ranked(table: SQL, key: SQL, q: SQL, { limit, offset, candidates }: Slice): SQL {
 	return sql`query as (select ${q} as q),
 		hits as materialized (
 			select s.${key} as id, ts_rank_cd(s.search, query.q, 1) as rank
-			from ${table} s, query where s.search @@ query.q limit ${CANDIDATES}),
+			from ${table} s, query where s.search @@ query.q limit ${candidates}),
 		top as (select id, rank from hits order by rank desc, id limit ${limit} offset ${offset})`;
 }
 
-const queries: Record<SearchType, (q: SQL, limit: number, offset: number) => SQL> = {
-	document: (q, limit, offset) => sql`
-		with ${ranked(sql`document_search`, sql.raw('document_id'), q, limit, offset)}
+const queries: Record<SearchType, (q: SQL, slice: Slice) => SQL> = {
+	document: (q, slice) => sql`
+		with ${ranked(sql`document_search`, sql.raw('document_id'), q, slice)}
 		select d.id, d.title, '' as body, d.id as "documentId", d.title as "documentTitle", d.slug,
 			d.status, d.language, null as "ratingKey", null as "ratingLabels", null as "ratingColor",
 			d.updated_at as date, top.rank
 		from top join document d on d.id = top.id
 		order by top.rank desc, top.id`,
-	claim: (q, limit, offset) => sql`
-		with ${ranked(sql`claim_search`, sql.raw('claim_id'), q, limit, offset)}
+	claim: (q, slice) => sql`
+		with ${ranked(sql`claim_search`, sql.raw('claim_id'), q, slice)}
 		select c.id, case when c.claim_text = '' then c.exact else c.claim_text end as title,
 			c.exact as body, d.id as "documentId", d.title as "documentTitle", d.slug, d.status,
 			d.language, c.rating_key as "ratingKey", r.labels as "ratingLabels", r.color as "ratingColor",
@@ -354,8 +366,8 @@ const queries: Record<SearchType, (q: SQL, limit: number, offset: number) => SQL
 			join document d on d.id = c.document_id
 			left join rating r on r.key = c.rating_key
 		order by top.rank desc, top.id`,
-	verdict: (q, limit, offset) => sql`
-		with ${ranked(sql`published_claim`, sql.raw('claim_id'), q, limit, offset)}
+	verdict: (q, slice) => sql`
+		with ${ranked(sql`published_claim`, sql.raw('claim_id'), q, slice)}
 		select p.claim_id as id, case when p.claim_text = '' then p.exact else p.claim_text end as title,
 			p.exact as body, d.id as "documentId", d.title as "documentTitle", d.slug, d.status,
 			p.language, p.rating->>'key' as "ratingKey", p.rating->'labels' as "ratingLabels",
@@ -369,7 +381,8 @@ const queries: Record<SearchType, (q: SQL, limit: number, offset: number) => SQL
  * Searches documents (working title and text), claims (as checked, quote, claimant) and
  * published verdicts for `query` (from parseQuery), best first: one type, or all three merged
  * by rank. Pages by `offset`; `nextCursor` is the next offset, or null. Ranks at most
- * CANDIDATES matches per type. For signed-in staff: drafts are included.
+ * CANDIDATES matches of one type, MERGED_CANDIDATES of each of all three. For signed-in
+ * staff: drafts are included.
  */
 export async function search(
 	db: Database,
@@ -378,7 +391,8 @@ export async function search(
 ): Promise<{ items: SearchHit[]; nextCursor: string | null }> {
 	const { limit, offset, locale } = options;
 	const types = options.type ? [options.type] : searchTypes;
-	if (offset >= CANDIDATES) {
+	const candidates = types.length === 1 ? CANDIDATES : MERGED_CANDIDATES;
+	if (offset >= candidates) {
 		return { items: [], nextCursor: null };
 	}
 	const q = tsquery(query.tsquery);
@@ -388,8 +402,8 @@ export async function search(
 			const rows = await rowsOf<HitRow>(
 				db,
 				types.length === 1
-					? queries[type](q, limit + 1, offset)
-					: queries[type](q, offset + limit + 1, 0)
+					? queries[type](q, { limit: limit + 1, offset, candidates })
+					: queries[type](q, { limit: offset + limit + 1, offset: 0, candidates })
 			);
 			return rows.map((row) => ({ type, row }));
 		})
@@ -416,7 +430,7 @@ export async function search(
 	const next = offset + limit;
 	return {
 		items,
-		nextCursor: merged.length > limit && next < CANDIDATES ? String(next) : null
+		nextCursor: merged.length > limit && next < candidates ? String(next) : null
 	};
 }
 
@@ -488,12 +502,25 @@ export function publishedMatch(query: SearchQuery): { where: SQL; rank: SQL } {
 	};
 }
 
+/** Up to this many titles matching a filter are read from the title index and then sorted. */
+const FEW_TITLES = 1000;
+
 /**
  * The condition for documents (as `document`) whose working title matches `query`: the
- * documents list's title filter.
+ * documents list's title filter. PostgreSQL cannot guess how many titles a word matches, so
+ * they are counted (up to FEW_TITLES) to choose the plan: few are read from the title index
+ * and sorted; many are met soon enough walking the list in its order.
  */
-export function titleMatch(query: SearchQuery): SQL {
-	return sql`exists (select 1 from document_search s where s.document_id = document.id and s.title @@ ${tsquery(query.tsquery)})`;
+export async function titleMatch(db: Database, query: SearchQuery): Promise<SQL> {
+	const q = tsquery(query.tsquery);
+	const matches = sql`from document_search s where s.title @@ ${q}`;
+	const [{ count }] = await rowsOf<{ count: number }>(
+		db,
+		sql`select count(*)::int as count from (select 1 ${matches} limit ${FEW_TITLES}) few`
+	);
+	return count < FEW_TITLES
+		? sql`document.id = any(array(select s.document_id ${matches}))`
+		: sql`exists (select 1 ${matches} and s.document_id = document.id)`;
 }
 
 /**
@@ -560,8 +587,8 @@ export async function matches(
 
 /**
  * Published verdicts and imported ClaimReviews on claims like `text`, most alike first. The
- * index finds those sharing at least two terms with it (pairQuery); the few hundred best by
- * ts_rank are scored by similarity in TypeScript.
+ * index finds those sharing at least two of its rarest terms (findingTerms, pairQuery); the
+ * few hundred best by ts_rank are scored by similarity in TypeScript.
  */
 export async function similarClaims(
 	db: Database,
@@ -569,7 +596,8 @@ export async function similarClaims(
 	options: { excludeDocument?: string; limit: number; locale: string }
 ): Promise<Match[]> {
 	const terms = claimTerms(text);
-	const pairs = pairQuery(terms);
+	const shares = await termShares(db, terms);
+	const pairs = pairQuery(findingTerms(terms, (term) => shares.get(term)));
 	const any = anyQuery(terms);
 	if (!pairs || !any) {
 		return [];
@@ -621,6 +649,32 @@ export async function similarClaims(
 		.filter((match) => match.similarity >= MIN_SIMILARITY)
 		.sort((a, b) => b.similarity - a.similarity)
 		.slice(0, options.limit);
+}
+
+/** A term held by at most this many published claims is cheap to look through: rare enough. */
+const FEW_CLAIMS = 1000;
+
+/**
+ * The share of published claims holding each of `terms`, for those PostgreSQL's statistics
+ * list as common (ANALYZE keeps the most common lexemes of published_claim.search) and held by
+ * more than FEW_CLAIMS; the others count as rare. A word is looked up by its English stem too.
+ * Empty without statistics, as on a small or new collection.
+ */
+async function termShares(db: Database, terms: string[]): Promise<Map<string, number>> {
+	const rows = await rowsOf<{ term: string; share: number }>(
+		db,
+		sql`with common as (
+			select e.lexeme, e.share from pg_stats s,
+				unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as e(lexeme, share)
+			where s.schemaname = current_schema() and s.tablename = 'published_claim'
+				and s.attname = 'search')
+		select t.term, max(c.share) as share
+		from jsonb_array_elements_text(${JSON.stringify(terms)}::jsonb) as t(term)
+			join common c on c.lexeme in (t.term, coalesce((ts_lexize('english_stem', t.term))[1], t.term))
+		group by t.term
+		having max(c.share) * (select reltuples from pg_class where oid = 'published_claim'::regclass) > ${FEW_CLAIMS}`
+	);
+	return new Map(rows.map((row) => [row.term, Number(row.share)]));
 }
 
 function toMatch(
