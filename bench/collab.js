@@ -17,6 +17,7 @@ import crossws from 'crossws/adapters/node';
 import postgres from 'postgres';
 import WebSocket from 'ws';
 import { admin, login, startServer } from './server.js';
+import { report } from './summary.js';
 
 const clientCount = Number(process.env.BENCH_CLIENTS ?? 100);
 const rounds = Number(process.env.BENCH_ROUNDS_COLLAB ?? 30);
@@ -306,6 +307,15 @@ async function main() {
 	]) {
 		const ratio = result.p95 / bare.p95;
 		const verdict = ratio <= goal ? 'within' : 'over';
+		report({
+			bench: 'collab',
+			figure: `${name}: p95 until every client has a change (vs bare Hocuspocus)`,
+			value: result.p95,
+			baseline: bare.p95,
+			unit: 'ms',
+			goal: `≤ ${goal}×`,
+			met: ratio <= goal
+		});
 		console.log(`${name}: a claim created through the (first) instance's API`);
 		line(
 			'from the response',

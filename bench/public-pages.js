@@ -6,6 +6,7 @@ import autocannon from 'autocannon';
 import { rmSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { startServer } from './server.js';
+import { report } from './summary.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5);
 const demo = { SEED_DEMO: 'true', ADMIN_EMAIL: '' };
@@ -83,6 +84,15 @@ try {
 	]) {
 		const ratio = `${Math.round((rate / baseline.rate) * 100)}%`;
 		console.log(`  ${name.padEnd(42)} ${ratio.padStart(5)} of the baseline   p99 ${p99} ms`);
+		report({
+			bench: 'public pages',
+			figure: `${name}, requests/s (vs its static twin)`,
+			value: rate,
+			baseline: baseline.rate,
+			unit: 'req/s',
+			goal: '≥ 0.8×',
+			met: rate / baseline.rate >= 0.8
+		});
 	}
 	console.log('  goal: the page at ≥ 80% of the baseline');
 	const scripts = await scriptsOf(html, `${base}${page}`);

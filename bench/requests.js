@@ -2,6 +2,7 @@
 // touches neither SvelteKit nor the database) measured in the same run, on the production
 // build and a fresh embedded database. Loopback only, bounded in count.
 import { admin, startServer } from './server.js';
+import { report } from './summary.js';
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 300);
 const { base, stop } = await startServer();
@@ -48,6 +49,15 @@ try {
 	for (const [name, request, count] of cases) {
 		const time = await median(request, count);
 		console.log(`  ${name.padEnd(40)} ${(time / baseline).toFixed(1).padStart(7)}×`);
+		report({
+			bench: 'requests',
+			figure: `${name}, median (vs GET /healthz)`,
+			value: time,
+			baseline,
+			unit: 'ms',
+			goal: '',
+			met: null
+		});
 	}
 } finally {
 	await stop();

@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import postgres from 'postgres';
 import { createServer } from 'vite';
 import { admin, login, startServer } from './server.js';
+import { report } from './summary.js';
 
 const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const documents = Number(process.env.BENCH_DOCUMENTS ?? 100_000);
@@ -85,6 +86,17 @@ try {
 			'p95 / baseline': (p95 / baseline).toFixed(2),
 			[`p95 ≤ ${goalMs} ms`]: name.startsWith('baseline') ? '' : p95 <= goalMs ? 'yes' : 'NO'
 		});
+		if (!name.startsWith('baseline')) {
+			report({
+				bench: 'search',
+				figure: `${name}, p95 (vs GET /me)`,
+				value: p95,
+				baseline,
+				unit: 'ms',
+				goal: `≤ ${goalMs} ms`,
+				met: p95 <= goalMs
+			});
+		}
 	}
 	console.table(rows);
 
