@@ -6,6 +6,7 @@ import addFormats from 'ajv-formats';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
 import { origin } from './e2e-env';
 import { admin, bearer, createPerson, expect, test } from './fixtures';
+import { claimReview, reviewFlow, text } from './api-data';
 
 type Who = 'anonymous' | 'editor' | 'reviewer' | 'admin' | 'nobody';
 
@@ -33,11 +34,6 @@ interface Operation {
 }
 
 const MiB = 1024 * 1024;
-const text = 'Growth was 5% 📈 this year.\n\nUnemployment fell to 3%, the ministry said.';
-const rationale = {
-	type: 'doc',
-	content: [{ type: 'paragraph', content: [{ type: 'text', text: 'The office says 4%.' }] }]
-};
 /** Values that name nothing, per path parameter. */
 const missing: Record<string, string> = {
 	id: '00000000-0000-4000-8000-000000000000',
@@ -104,51 +100,23 @@ test('every operation answers as the OpenAPI document says', async ({
 			headers: { ...auth[call.as], ...body.headers, ...call.headers }
 		});
 	};
-	const post = async (as: Who, path: string, json?: unknown) => {
-		const response = await send('post', path, { as, json });
+	const call = async (
+		as: Who,
+		method: string,
+		path: string,
+		json?: unknown,
+		headers?: Record<string, string>
+	) => {
+		const response = await send(method, path, { as, json, headers });
 		expect(response.status(), `${path}: ${await response.text()}`).toBeLessThan(300);
 		return response.status() === 204 ? null : response.json();
 	};
+	const post = (as: Who, path: string, json?: unknown) => call(as, 'post', path, json);
 
 	// What the recipes work on.
-	const draft = async () => (await post('editor', '/documents', { title: 'Contract', text })).id;
-	const claimOn = async (documentId: string, exact = '📈 this year') =>
-		post('editor', `/documents/${documentId}/claims`, {
-			selector: [{ type: 'TextQuoteSelector', exact }]
-		});
-	const completeClaimOn = async (documentId: string) => {
-		const claim = await claimOn(documentId);
-		await send('patch', '/claims/{id}', {
-			as: 'editor',
-			params: { id: claim.id },
-			headers: { 'if-match': `"${claim.version}"` },
-			json: { rating: 'mostly_false', rationale }
-		});
-		const evidence = await post('editor', `/claims/${claim.id}/evidence`, {
-			kind: 'link',
-			url: 'https://example.org/stats',
-			stance: 'refutes'
-		});
-		return { claim, evidence };
-	};
-	const inReview = async () => {
-		const id = await draft();
-		const { claim, evidence } = await completeClaimOn(id);
-		await post('editor', `/documents/${id}/submit`);
-		return { id, claim, evidence };
-	};
-	const approved = async () => {
-		const { id } = await inReview();
-		await post('reviewer', `/documents/${id}/review`, { decision: 'approve' });
-		return id;
-	};
-	const published = async () => {
-		const id = await approved();
-		const { url } = await post('reviewer', `/documents/${id}/publish`, {});
-		return { id, slug: decodeURIComponent(url.split('/').pop()) };
-	};
+	const { draft, claimOn, completeClaimOn, inReview, approved, published } = reviewFlow(call);
 
-	const work = { id: await draft() };
+	const work = await draft();
 	const claim = await claimOn(work.id);
 	const evidence = await post('editor', `/claims/${claim.id}/evidence`, {
 		kind: 'link',
@@ -170,20 +138,6 @@ test('every operation answers as the OpenAPI document says', async ({
 		target: {
 			source: 'https://example.org/story',
 			selector: [{ type: 'TextQuoteSelector', exact }]
-		}
-	});
-	const claimReview = () => ({
-		'@context': 'https://schema.org',
-		'@type': 'ClaimReview',
-		url: `https://checks.example.org/${unique('growth').replace(' ', '-')}`,
-		claimReviewed: 'Growth was 5% this year.',
-		author: { '@type': 'Organization', name: 'Example Checks' },
-		reviewRating: {
-			'@type': 'Rating',
-			ratingValue: 2,
-			bestRating: 5,
-			worstRating: 1,
-			alternateName: 'Mostly false'
 		}
 	});
 	const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
@@ -282,7 +236,7 @@ test('every operation answers as the OpenAPI document says', async ({
 		'post /documents/{id}/revisions': {
 			ok: async () => ({
 				as: 'editor',
-				params: { id: await draft() },
+				params: await draft(),
 				json: { text: `A correction.\n\n${text}` },
 				limit: 13 * MiB
 			}),
@@ -294,7 +248,7 @@ test('every operation answers as the OpenAPI document says', async ({
 		'post /documents/{id}/annotations': {
 			ok: async () => ({
 				as: 'editor',
-				params: { id: await draft() },
+				params: await draft(),
 				json: [annotationOn('Unemployment fell to 3%')],
 				limit: 4 * MiB
 			}),
@@ -483,7 +437,7 @@ test('every operation answers as the OpenAPI document says', async ({
 		},
 		'post /documents/{id}/submit': {
 			ok: async () => {
-				const id = await draft();
+				const { id } = await draft();
 				await completeClaimOn(id);
 				return { as: 'editor', params: { id } };
 			},
@@ -503,7 +457,7 @@ test('every operation answers as the OpenAPI document says', async ({
 			cases: { 409: async () => ({ as: 'reviewer', params: work, json: { decision: 'approve' } }) }
 		},
 		'post /documents/{id}/publish': {
-			ok: async () => ({ as: 'reviewer', params: { id: await approved() }, json: {} }),
+			ok: async () => ({ as: 'reviewer', params: await approved(), json: {} }),
 			cases: { 409: async () => ({ as: 'reviewer', params: review, json: {} }) }
 		},
 		'post /documents/{id}/retract': {
