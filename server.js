@@ -17,6 +17,8 @@ process.env.BODY_SIZE_LIMIT ??= '12M';
 const { handler } = await import(`./${process.env.BUILD_DIR ?? 'build'}/handler.js`);
 // Published pages kept in memory, answered before the app runs (src/lib/server/publishing/cache.ts).
 const fromMemory = globalThis[Symbol.for('factmark.fromMemory')];
+// The headers every answer carries (src/lib/server/http/security.ts).
+const secure = globalThis[Symbol.for('factmark.secure')];
 
 const server = http.createServer((req, res) => {
 	const started = performance.now();
@@ -24,6 +26,15 @@ const server = http.createServer((req, res) => {
 	const requestId =
 		typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : randomUUID();
 	req.headers['x-request-id'] = requestId;
+	// Static files and /healthz never reach the app's hooks: set its headers here for them too
+	// (the app sets the same on its own answers).
+	if (secure && URL.canParse(req.url ?? '/', process.env.ORIGIN)) {
+		const headers = new Headers();
+		secure(headers, new URL(req.url ?? '/', process.env.ORIGIN), requestId);
+		for (const [name, value] of headers) {
+			res.setHeader(name, value);
+		}
+	}
 	res.on('finish', () => {
 		logger.info(
 			{
@@ -37,7 +48,7 @@ const server = http.createServer((req, res) => {
 		);
 	});
 	if (req.url === '/healthz') {
-		res.writeHead(200, { 'content-type': 'application/json', 'x-request-id': requestId });
+		res.writeHead(200, { 'content-type': 'application/json' });
 		res.end('{"status":"ok"}');
 		return;
 	}

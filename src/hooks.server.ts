@@ -23,11 +23,12 @@ export const init: ServerInit = async () => {
 	}
 	const opened = (connection = await start(process.env));
 	const collab = startCollab(opened.db, process.env);
-	// For server.js (and the dev server): public pages from memory, before the app runs, and
-	// the /collab WebSocket.
+	// For server.js (and the dev server): public pages from memory, before the app runs, the
+	// /collab WebSocket, and the security headers for what it answers without the app.
 	Object.assign(globalThis, {
 		[Symbol.for('factmark.fromMemory')]: fromMemory,
-		[Symbol.for('factmark.collab')]: collab
+		[Symbol.for('factmark.collab')]: collab,
+		[Symbol.for('factmark.secure')]: secure
 	});
 	// adapter-node's convention, emitted by server.js once it stops taking requests.
 	process.once('sveltekit:shutdown', () => void collab.close().finally(() => opened.close()));

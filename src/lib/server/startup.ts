@@ -1,7 +1,6 @@
-import { resolve } from 'node:path';
 import { deleteExpiredSessions } from '$lib/server/auth';
 import { deleteStale } from '$lib/server/auth/throttle';
-import { connect, migrate, type Connection, type Database } from '$lib/server/db';
+import { connect, databaseOptions, migrate, type Connection, type Database } from '$lib/server/db';
 import { seedDemo, type DemoLogin } from '$lib/server/demo';
 import { CHANNEL, deliver } from '$lib/server/events';
 import { logger } from '$lib/server/log';
@@ -15,8 +14,7 @@ import * as users from '$lib/server/users';
  * without users seeds the demo unless SEED_DEMO=false, printing its logins once.
  */
 export async function start(env: Record<string, string | undefined>): Promise<Connection> {
-	const dataDir = resolve(env.DATA_DIR ?? 'data', 'pgdata');
-	const connection = await connect({ url: env.DATABASE_URL, dataDir });
+	const connection = await connect(databaseOptions(env));
 	await migrate(connection);
 	await connection.listen(CHANNEL, deliver, () => deliver(null));
 	await ratingScale.ensureDefaults(connection.db);

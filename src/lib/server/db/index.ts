@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { sql, type SQL } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -28,6 +28,63 @@ export interface Connection {
 const migrationsFolder = resolve('db');
 
 /**
+ * Where the app keeps its database, from the environment: DATABASE_URL, else PGlite in
+ * `$DATA_DIR/pgdata` (`./data` by default).
+ */
+export function databaseOptions(env: Record<string, string | undefined>): {
+	url?: string;
+	dataDir: string;
+} {
+	return { url: env.DATABASE_URL, dataDir: resolve(env.DATA_DIR ?? 'data', 'pgdata') };
+}
+
+function isRunning(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		// EPERM: it runs, as someone else.
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/**
+ * Claims PGlite's directory for this process (`<dataDir>.lock` holds its pid) and returns the
+ * release. PGlite itself takes no lock, and two processes on one directory — a running server
+ * and `npm run backup`, say — would read stale pages and overwrite each other's. Throws when a
+ * live process holds the directory; a lock left by a process that died is taken over.
+ */
+function lockDataDir(dataDir: string): () => void {
+	const lock = `${dataDir}.lock`;
+	for (;;) {
+		try {
+			writeFileSync(lock, String(process.pid), { flag: 'wx' });
+			return () => rmSync(lock, { force: true });
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+				throw error;
+			}
+		}
+		let holder: number;
+		try {
+			holder = Number(readFileSync(lock, 'utf8'));
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+				continue; // released meanwhile
+			}
+			throw error;
+		}
+		// Our own pid there was left by an earlier run with the same pid (a container's process 1).
+		if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder)) {
+			throw new Error(
+				`The embedded database in ${dataDir} is in use by process ${holder} (a running Factmark?). Stop it first (two processes must not open one PGlite directory), or delete ${lock} if that process is not Factmark.`
+			);
+		}
+		rmSync(lock, { force: true });
+	}
+}
+
+/**
  * Opens the database: the PostgreSQL server at `url` when given, otherwise an embedded
  * PGlite stored in `dataDir` (or in memory when `dataDir` is `memory://`).
  */
@@ -49,10 +106,15 @@ export async function connect(options: { url?: string; dataDir?: string }): Prom
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { drizzle } = await import('drizzle-orm/pglite');
 	const dataDir = options.dataDir ?? 'memory://';
+	let release = () => {};
 	if (!dataDir.startsWith('memory://')) {
 		mkdirSync(dataDir, { recursive: true });
+		release = lockDataDir(dataDir);
 	}
-	const client = await PGlite.create(dataDir);
+	const client = await PGlite.create(dataDir).catch((error: unknown) => {
+		release();
+		throw error;
+	});
 	return {
 		db: drizzle(client, { schema }),
 		kind: 'pglite',
@@ -60,7 +122,7 @@ export async function connect(options: { url?: string; dataDir?: string }): Prom
 			await client.listen(channel, onNotify);
 			onListening?.();
 		},
-		close: () => client.close()
+		close: () => client.close().finally(release)
 	};
 }
 
