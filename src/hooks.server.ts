@@ -6,6 +6,7 @@ import { paraglideMiddleware } from '$lib/paraglide/server';
 import { deleteSessionCookie, readSessionCookie, validateToken } from '$lib/server/auth';
 import { startCollab } from '$lib/server/collab';
 import type { Connection } from '$lib/server/db';
+import { refuseNulInAddress } from '$lib/server/http/address';
 import { requestLocale } from '$lib/server/http/locale';
 import { problem } from '$lib/server/http/problem';
 import { apiRateLimits } from '$lib/server/http/rate-limit';
@@ -105,6 +106,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(
+	refuseNulInAddress,
 	publicCache(() => connection?.db),
 	requestIds,
 	securityHeaders,

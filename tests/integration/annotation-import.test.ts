@@ -248,6 +248,23 @@ describe.each(backends)('annotation import on %s', (kind) => {
 		expect(() => annotations.parseJson('{"rows": [')).toThrow(AppError);
 	});
 
+	it('refuses JSON text holding U+0000 or nesting past reason with 422, naming where', () => {
+		const refusal = (source: string) => {
+			try {
+				annotations.parseJson(source);
+			} catch (err) {
+				return { status: (err as AppError).status, errors: (err as AppError).errors };
+			}
+			throw new Error('expected an AppError');
+		};
+		const nul = refusal('[{"target":"x","body":{"value":"a\\u0000b"}}]');
+		expect(nul).toEqual({
+			status: 422,
+			errors: [expect.objectContaining({ path: '0.body.value' })]
+		});
+		expect(refusal('['.repeat(100_000) + ']'.repeat(100_000)).status).toBe(422);
+	});
+
 	it('imports six hundred annotations in one go', async () => {
 		const long = Array.from({ length: 50 }, (_, i) => `第${i + 1}段：${text}`).join('\n\n');
 		const doc = (await createDocument(ctx.db, userId, { text: long, language: 'zh-Hant' })).id;

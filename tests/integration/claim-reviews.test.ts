@@ -121,6 +121,33 @@ describe.each(backends)('imported ClaimReviews on %s', (kind) => {
 		expect(await countRows(ctx.db, 'external_claim_review')).toBe(0);
 	});
 
+	it.each([
+		['U+0000 in a field no one reads', { sdPublisher: { name: 'a\u0000b' } }, '0.sdPublisher.name'],
+		[
+			'an unpaired surrogate in the claim',
+			{ claimReviewed: 'Salt water \ud800' },
+			'0.claimReviewed'
+		]
+	])(
+		'refuses a page whose ClaimReview holds %s (422), keeping nothing',
+		async (_, fields, path) => {
+			// What the form sends: the whole node is kept as jsonb, which would refuse it.
+			const html = `<script type="application/ld+json">${JSON.stringify(review(6, fields))}</script>`;
+			const err = await rejection(claimReviews.importText(ctx.db, html, userId));
+			expect(err.status).toBe(422);
+			expect(err.errors[0].path).toBe(path);
+			expect(await countRows(ctx.db, 'external_claim_review')).toBe(0);
+		}
+	);
+
+	it('refuses a ClaimReview nested past reason (422) before storing or indexing it', async () => {
+		const deep = '['.repeat(10_000) + ']'.repeat(10_000);
+		const json = JSON.stringify(review(7)).replace(/}$/, `,"extra":${deep}}`);
+		const err = await rejection(claimReviews.importText(ctx.db, json, userId));
+		expect(err.errors[0].code).toBe('too_deep');
+		expect(await countRows(ctx.db, 'external_claim_review')).toBe(0);
+	});
+
 	it('refuses text that is neither JSON nor HTML with JSON-LD (422)', async () => {
 		expect((await rejection(claimReviews.importText(ctx.db, 'hello', userId))).status).toBe(422);
 	});

@@ -67,6 +67,24 @@ describe('parse', () => {
 	});
 });
 
+describe('parse of text PostgreSQL cannot store', () => {
+	it.each([
+		['U+0000', { name: 'Ada', email: 'a\u0000@b.test' }, 'email', 'nul'],
+		['an unpaired surrogate', { name: 'A\ud800da' }, 'name', 'surrogate'],
+		['U+0000 in a key', { ['ro\u0000les']: [] }, 'ro\u0000les', 'nul']
+	])('fails with 422 on %s, naming where, before the schema runs', async (_, input, path, code) => {
+		const err = await failure(() => parse(newUser, input));
+		expect(err.status).toBe(422);
+		expect(err.errors).toEqual([{ path, code, message: expect.any(String) }]);
+	});
+
+	it('takes characters outside the BMP, whose surrogates are paired', () => {
+		expect(parse(v.object({ name: v.string() }), { name: 'Ada 📈𠮷' })).toEqual({
+			name: 'Ada 📈𠮷'
+		});
+	});
+});
+
 describe('problem', () => {
 	it('is RFC 9457 problem+json with the field paths and extra headers', async () => {
 		const response = problem(422, 'The input is not valid.', {
@@ -97,7 +115,9 @@ describe('problem', () => {
 });
 
 function postEvent(body: BodyInit | null, headers: Record<string, string>): RequestEvent {
-	const request = new Request('http://localhost/api/v1/things', { method: 'POST', body, headers });
+	// A stream body needs duplex, which the DOM's RequestInit does not know yet.
+	const init = { method: 'POST', body, headers, duplex: 'half' } as RequestInit;
+	const request = new Request('http://localhost/api/v1/things', init);
 	return { request } as RequestEvent;
 }
 
@@ -125,6 +145,27 @@ describe('readJson', () => {
 		expect((await failure(() => readJson(declared, 50))).status).toBe(413);
 		expect((await failure(() => readJson(postEvent(big, json), 50))).status).toBe(413);
 		expect(await readJson(postEvent(big, json), big.length)).toEqual({ text: 'x'.repeat(100) });
+	});
+
+	it('fails with 413 when the server stops the body at BODY_SIZE_LIMIT, 400 when it is cut short', async () => {
+		// What adapter-node's body stream does past BODY_SIZE_LIMIT: it errors with a 413 of its own.
+		const stopped = (error: Error) =>
+			postEvent(
+				new ReadableStream({
+					start(controller) {
+						controller.enqueue(new TextEncoder().encode('{"text":"'));
+						controller.error(error);
+					}
+				}),
+				json
+			);
+		const tooLarge = Object.assign(new Error('request body size exceeded BODY_SIZE_LIMIT of 10'), {
+			status: 413
+		});
+		const limited = await failure(() => readJson(stopped(tooLarge)));
+		expect(limited.status).toBe(413);
+		expect(limited.message).toMatch(/BODY_SIZE_LIMIT/);
+		expect((await failure(() => readJson(stopped(new Error('aborted'))))).status).toBe(400);
 	});
 });
 

@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { createSession, setSessionCookie, verifyCredentials } from '$lib/server/auth';
-import { attempt, text } from '$lib/server/http/form';
+import { attempt, formData, text } from '$lib/server/http/form';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Only a path on this site, so that a crafted link cannot send someone elsewhere. */
@@ -19,7 +19,7 @@ export const load: PageServerLoad = ({ locals, url }) => {
 
 export const actions: Actions = {
 	default: async (event) => {
-		const form = await event.request.formData();
+		const form = await formData(event);
 		const signedIn = await attempt(form, async () => {
 			const user = await verifyCredentials(event.locals.db, {
 				email: text(form, 'email'),

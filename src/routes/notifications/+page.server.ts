@@ -1,7 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { requirePermission } from '$lib/server/auth';
 import { isUuid } from '$lib/server/db';
-import { text } from '$lib/server/http/form';
+import { formData, text } from '$lib/server/http/form';
 import * as notifications from '$lib/server/notifications';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,7 +14,7 @@ export const actions: Actions = {
 	/** Marks one notification read and goes to what it is about. */
 	open: async (event) => {
 		const user = requirePermission(event, 'account.manage');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		const [id, documentId, claimId] = ['id', 'documentId', 'claimId'].map((name) =>
 			text(form, name)
 		);

@@ -1,7 +1,7 @@
 import { requirePermission } from '$lib/server/auth';
 import * as claimReviews from '$lib/server/claim-reviews';
 import { listQuery } from '$lib/server/claim-reviews/input';
-import { attempt, text } from '$lib/server/http/form';
+import { attempt, formData, text } from '$lib/server/http/form';
 import { fileOrPaste } from '$lib/server/http/upload';
 import { can } from '$lib/permissions';
 import * as v from 'valibot';
@@ -34,7 +34,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	import: async (event) => {
 		const user = requirePermission(event, 'reference.import');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		return attempt(form, async () => {
 			const source = await fileOrPaste(form, claimReviews.IMPORT_LIMIT_BYTES);
 			const report = await claimReviews.importText(event.locals.db, source, user.id);
@@ -43,7 +43,7 @@ export const actions: Actions = {
 	},
 	delete: async (event) => {
 		requirePermission(event, 'reference.import');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		return attempt(form, async () => {
 			await claimReviews.remove(event.locals.db, text(form, 'id'));
 			return { deleted: true };

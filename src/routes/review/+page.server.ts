@@ -1,6 +1,6 @@
 import { requirePermission } from '$lib/server/auth';
 import { isUuid } from '$lib/server/db';
-import { attempt, text } from '$lib/server/http/form';
+import { attempt, formData, text } from '$lib/server/http/form';
 import * as ratingScale from '$lib/server/rating-scale';
 import * as review from '$lib/server/review';
 import { getLocale } from '$lib/paraglide/runtime';
@@ -52,7 +52,7 @@ export const actions: Actions = {
 	/** The reviewer takes a submission: the queue shows it as theirs. */
 	take: async (event) => {
 		const user = requirePermission(event, 'review.decide');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		const id = text(form, 'id');
 		return attempt(form, async () => {
 			await review.take(event.locals.db, id, user);

@@ -11,7 +11,7 @@ import {
 	TOKEN_LIFETIMES_DAYS
 } from '$lib/server/auth';
 import { AppError, invalid } from '$lib/server/errors';
-import { attempt, text } from '$lib/server/http/form';
+import { attempt, formData, text } from '$lib/server/http/form';
 import { parse } from '$lib/server/http/problem';
 import * as users from '$lib/server/users';
 import type { Actions, PageServerLoad } from './$types';
@@ -41,7 +41,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	password: async (event) => {
 		const user = requirePermission(event, 'account.manage');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		return attempt(form, async () => {
 			if (text(form, 'next') !== text(form, 'confirm')) {
 				throw invalid('confirm', 'passwords_differ', 'The two passwords are not the same.');
@@ -56,7 +56,7 @@ export const actions: Actions = {
 	},
 	endSession: async (event) => {
 		const user = requirePermission(event, 'account.manage');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		return attempt(form, async () => {
 			assertSignInSession(event.locals.session);
 			await invalidateOwnSession(event.locals.db, user.id, text(form, 'id'));
@@ -65,7 +65,7 @@ export const actions: Actions = {
 	},
 	endOthers: async (event) => {
 		const user = requirePermission(event, 'account.manage');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		return attempt(form, async () => {
 			assertSignInSession(event.locals.session);
 			// Personal access tokens keep working: they have their own list, and are revoked there.
@@ -77,7 +77,7 @@ export const actions: Actions = {
 	},
 	createToken: async (event) => {
 		const user = requirePermission(event, 'account.manage');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		return attempt(form, async () => {
 			assertSignInSession(event.locals.session);
 			const input = parse(newPersonalToken, {
@@ -91,7 +91,7 @@ export const actions: Actions = {
 	},
 	revokeToken: async (event) => {
 		const user = requirePermission(event, 'account.manage');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		return attempt(form, async () => {
 			assertSignInSession(event.locals.session);
 			await revokePersonalToken(event.locals.db, user.id, text(form, 'id')).catch((err) => {

@@ -11,6 +11,7 @@ import * as comments from '$lib/server/comments';
 import type { Database } from '$lib/server/db';
 import * as documents from '$lib/server/documents';
 import { AppError } from '$lib/server/errors';
+import { assertStorable } from '$lib/server/input';
 
 /**
  * The largest import body: Hypothesis exports carry much besides the selectors (links,
@@ -32,14 +33,18 @@ export interface ImportReport {
 }
 
 /**
- * Parses the text of an import file or paste box as JSON. AppError 400 when it is not JSON.
+ * Parses the text of an import file or paste box as JSON. AppError 400 when it is not JSON,
+ * 422 when it holds text that cannot be stored or nests beyond reason (`assertStorable`).
  */
 export function parseJson(source: string): unknown {
+	let parsed: unknown;
 	try {
-		return JSON.parse(source.replace(/^\uFEFF/, ''));
+		parsed = JSON.parse(source.replace(/^\uFEFF/, ''));
 	} catch {
 		throw new AppError(400, 'This is not valid JSON.', [], {}, { code: 'invalid_json' });
 	}
+	assertStorable(parsed);
+	return parsed;
 }
 
 /**

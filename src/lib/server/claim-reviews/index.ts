@@ -10,6 +10,7 @@ import {
 import { isUuid, type Database } from '$lib/server/db';
 import { externalClaimReview } from '$lib/server/db/schema';
 import { AppError, notFound } from '$lib/server/errors';
+import { assertStorable } from '$lib/server/input';
 import * as search from '$lib/server/search';
 
 export type ExternalClaimReview = typeof externalClaimReview.$inferSelect;
@@ -56,7 +57,8 @@ export function toJson(row: ExternalClaimReview) {
  * Keeps the ClaimReviews found in parsed JSON-LD (a ClaimReview, an array, a `@graph`, a
  * DataFeed) as references for claim matching: one per url, so that importing again updates.
  * Every item found is in exactly one list of the report. One transaction, which also indexes
- * them for search. AppError 422 when nothing in it is a ClaimReview, or more than MAX_REVIEWS.
+ * them for search. AppError 422 when nothing in it is a ClaimReview, more than MAX_REVIEWS, or
+ * a ClaimReview holding text that cannot be stored (`assertStorable`).
  */
 export async function importJson(
 	db: Database,
@@ -105,6 +107,12 @@ async function store(db: Database, found: Found[], userId: string): Promise<Impo
 				max: MAX_REVIEWS
 			}
 		);
+	}
+	// Each node is kept whole as jsonb, so even a field no one reads must be storable.
+	for (const [index, item] of found.entries()) {
+		if (item.kind === 'review') {
+			assertStorable(item.node, String(index));
+		}
 	}
 	const report: ImportReport = { imported: [], updated: [], refused: [], skipped: [] };
 	await db.transaction(async (tx) => {

@@ -1,5 +1,6 @@
-import { error, fail, type ActionFailure } from '@sveltejs/kit';
+import { error, fail, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import { AppError, type FieldError } from '$lib/server/errors';
+import { assertStorable } from '$lib/server/input';
 
 export interface FormFailure {
 	message: string;
@@ -12,14 +13,37 @@ export interface FormFailure {
 }
 
 /**
+ * The form posted to an action. SvelteKit's `error(400)` when the body is not a well-formed
+ * form (a multipart body cut short, say), which would otherwise fail the action with a 500; a
+ * body over BODY_SIZE_LIMIT keeps adapter-node's 413.
+ */
+export async function formData(event: RequestEvent): Promise<FormData> {
+	try {
+		return await event.request.formData();
+	} catch (err) {
+		if ((err as { status?: unknown })?.status === 413) {
+			throw err;
+		}
+		error(400, 'The form could not be read: it is not well-formed.');
+	}
+}
+
+/**
  * Runs a form action's work; an AppError becomes `fail()` with its status, its field errors
- * and the submitted values (passwords left out) so that the form can be shown again.
+ * and the submitted values (passwords left out) so that the form can be shown again. A text
+ * field holding U+0000 fails (422) before any work, whichever field it is: an id, a key or a
+ * password reaches the database as well as the fields a schema checks.
  */
 export async function attempt<T>(
 	form: FormData,
 	work: () => Promise<T>
 ): Promise<T | ActionFailure<FormFailure>> {
 	try {
+		for (const [name, value] of form) {
+			if (typeof value === 'string') {
+				assertStorable(value, name);
+			}
+		}
 		return await work();
 	} catch (err) {
 		if (err instanceof AppError) {

@@ -1,6 +1,7 @@
 import { isHttpError, isRedirect, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { AppError, type FieldError } from '$lib/server/errors';
+import { assertStorable } from '$lib/server/input';
 import { logger } from '$lib/server/log';
 
 const titles: Record<number, string> = {
@@ -133,7 +134,7 @@ async function readLimited(request: Request, limitBytes: number): Promise<Uint8A
 	let size = 0;
 	const reader = request.body.getReader();
 	for (;;) {
-		const { done, value } = await reader.read();
+		const { done, value } = await reader.read().catch(unreadable);
 		if (done) {
 			break;
 		}
@@ -152,6 +153,18 @@ async function readLimited(request: Request, limitBytes: number): Promise<Uint8A
 		offset += chunk.byteLength;
 	}
 	return bytes;
+}
+
+/**
+ * Why a body could not be read, as an AppError: adapter-node ends the stream with a 413 of its
+ * own once the body passes BODY_SIZE_LIMIT (with or without Content-Length), and any other
+ * failure is a body cut short.
+ */
+function unreadable(err: unknown): never {
+	if ((err as { status?: unknown })?.status === 413) {
+		throw new AppError(413, `The body is too large: ${(err as Error).message}`);
+	}
+	throw new AppError(400, 'The body could not be read to its end.');
 }
 
 /**
@@ -193,11 +206,15 @@ export function isMultipart(event: RequestEvent): boolean {
 	return /^multipart\/form-data\b/i.test(event.request.headers.get('content-type') ?? '');
 }
 
-/** Validates `input` against `schema`; a mismatch is a 422 naming each field's path. */
+/**
+ * Validates `input` against `schema`; a mismatch is a 422 naming each field's path, and so is
+ * text that cannot be stored or nesting beyond reason, wherever it is (see `assertStorable`).
+ */
 export function parse<TSchema extends v.GenericSchema>(
 	schema: TSchema,
 	input: unknown
 ): v.InferOutput<TSchema> {
+	assertStorable(input);
 	const result = v.safeParse(schema, input, { abortPipeEarly: true });
 	if (result.success) {
 		return result.output;

@@ -1,7 +1,7 @@
 import { fail, isActionFailure, type ActionFailure } from '@sveltejs/kit';
 import { requirePermission } from '$lib/server/auth';
 import { AppError } from '$lib/server/errors';
-import { attempt, text, type FormFailure } from '$lib/server/http/form';
+import { attempt, formData, text, type FormFailure } from '$lib/server/http/form';
 import { parse } from '$lib/server/http/problem';
 import * as ratingScale from '$lib/server/rating-scale';
 import { newRating, ratingPatch } from '$lib/server/rating-scale/input';
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		const user = requirePermission(event, 'rating_scale.manage');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		return attemptFor(null, form, async () => {
 			const input = parse(newRating, { key: text(form, 'key'), ...fields(form) });
 			const created = await ratingScale.create(event.locals.db, input, user.id);
@@ -26,7 +26,7 @@ export const actions: Actions = {
 	},
 	update: async (event) => {
 		const user = requirePermission(event, 'rating_scale.manage');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		const key = text(form, 'key');
 		return attemptFor(key, form, async () => {
 			const patch = parse(ratingPatch, fields(form));
@@ -36,7 +36,7 @@ export const actions: Actions = {
 	},
 	retire: async (event) => {
 		const user = requirePermission(event, 'rating_scale.manage');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		const key = text(form, 'key');
 		const retired = text(form, 'retired') === 'true';
 		return attemptFor(key, form, async () => {
@@ -46,7 +46,7 @@ export const actions: Actions = {
 	},
 	move: async (event) => {
 		const user = requirePermission(event, 'rating_scale.manage');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		const key = text(form, 'key');
 		return attemptFor(key, form, async () => {
 			const keys = (await ratingScale.list(event.locals.db)).map((row) => row.key);

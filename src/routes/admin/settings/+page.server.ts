@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { requirePermission } from '$lib/server/auth';
-import { attempt, text } from '$lib/server/http/form';
+import { attempt, formData, text } from '$lib/server/http/form';
 import { parse } from '$lib/server/http/problem';
 import * as settings from '$lib/server/settings';
 import type { Actions, PageServerLoad } from './$types';
@@ -33,7 +33,7 @@ const organisation = v.object({
 export const actions: Actions = {
 	save: async (event) => {
 		requirePermission(event, 'settings.manage');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		return attempt(form, async () => {
 			const org = parse(organisation, {
 				organisationName: text(form, 'organisationName'),

@@ -1,5 +1,5 @@
 import { requirePermission } from '$lib/server/auth';
-import { attempt, text } from '$lib/server/http/form';
+import { attempt, formData, text } from '$lib/server/http/form';
 import { parse } from '$lib/server/http/problem';
 import * as users from '$lib/server/users';
 import { newUser } from '$lib/server/users/input';
@@ -13,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	create: async (event) => {
 		requirePermission(event, 'user.manage');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		return attempt(form, async () => {
 			const input = parse(newUser, {
 				email: text(form, 'email'),

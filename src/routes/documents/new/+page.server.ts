@@ -3,7 +3,7 @@ import { requirePermission } from '$lib/server/auth';
 import * as documents from '$lib/server/documents';
 import { importFile } from '$lib/server/documents/import';
 import { newDocument } from '$lib/server/documents/input';
-import { attempt, text } from '$lib/server/http/form';
+import { attempt, formData, text } from '$lib/server/http/form';
 import { parse } from '$lib/server/http/problem';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,7 +21,7 @@ export const load: PageServerLoad = (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requirePermission(event, 'document.create');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		const created = await attempt(form, async () => {
 			const file = form.get('file');
 			const imported =

@@ -1,5 +1,5 @@
 import { invalidateUserSessions, requirePermission } from '$lib/server/auth';
-import { attempt, orErrorPage, text } from '$lib/server/http/form';
+import { attempt, formData, orErrorPage, text } from '$lib/server/http/form';
 import { parse } from '$lib/server/http/problem';
 import * as users from '$lib/server/users';
 import { roleList } from '$lib/server/users/input';
@@ -13,7 +13,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	roles: async (event) => {
 		requirePermission(event, 'user.manage');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		return attempt(form, async () => {
 			await users.setRoles(event.locals.db, event.params.id, parse(roleList, form.getAll('roles')));
 			return { done: 'roles' as const };
@@ -21,7 +21,7 @@ export const actions: Actions = {
 	},
 	disable: async (event) => {
 		requirePermission(event, 'user.manage');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		return attempt(form, async () => {
 			await users.setDisabled(event.locals.db, event.params.id, text(form, 'disabled') === 'true');
 			return {
@@ -31,7 +31,7 @@ export const actions: Actions = {
 	},
 	signOut: async (event) => {
 		requirePermission(event, 'user.manage');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		return attempt(form, async () => {
 			const person = await users.get(event.locals.db, event.params.id);
 			await invalidateUserSessions(event.locals.db, person.id);
@@ -40,7 +40,7 @@ export const actions: Actions = {
 	},
 	password: async (event) => {
 		requirePermission(event, 'user.manage');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		return attempt(form, async () => {
 			await users.resetPassword(event.locals.db, event.params.id, text(form, 'password'));
 			return { done: 'password' as const };

@@ -1,7 +1,7 @@
 import * as annotations from '$lib/server/annotations';
 import { requirePermission } from '$lib/server/auth';
 import * as documents from '$lib/server/documents';
-import { attempt, orErrorPage } from '$lib/server/http/form';
+import { attempt, formData, orErrorPage } from '$lib/server/http/form';
 import { fileOrPaste } from '$lib/server/http/upload';
 import { isEditable } from '$lib/workflow';
 import type { Actions, PageServerLoad } from './$types';
@@ -16,7 +16,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requirePermission(event, 'document.edit');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		return attempt(form, async () => {
 			const source = await fileOrPaste(form, annotations.IMPORT_LIMIT_BYTES);
 			const body = annotations.parseJson(source);

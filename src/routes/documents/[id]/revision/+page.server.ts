@@ -4,7 +4,7 @@ import * as documents from '$lib/server/documents';
 import { importFile } from '$lib/server/documents/import';
 import { text as textSchema } from '$lib/server/documents/input';
 import { addRevision } from '$lib/server/documents/revisions';
-import { attempt, orErrorPage, text } from '$lib/server/http/form';
+import { attempt, formData, orErrorPage, text } from '$lib/server/http/form';
 import { parse } from '$lib/server/http/problem';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async (event) => {
 export const actions: Actions = {
 	default: async (event) => {
 		const user = requirePermission(event, 'document.edit');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		const report = await attempt(form, async () => {
 			const file = form.get('file');
 			const imported =
