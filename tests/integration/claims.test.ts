@@ -150,6 +150,21 @@ describe.each(backends)('claims on %s', (kind) => {
 		const orphan = await claims.get(ctx.db, corrected.id);
 		expect(orphan.orphanedAt).not.toBeNull();
 		expect(orphan.exact).toBe('排名第一');
+		// The workspace's list: an attached claim in brief, the orphan with its old words.
+		const listed = await claims.outline(ctx.db, documentId);
+		const keptNow = await claims.get(ctx.db, kept.id);
+		expect(listed.find((c) => c.id === kept.id)).toEqual({
+			id: kept.id,
+			start: keptNow.start,
+			end: keptNow.end,
+			version: keptNow.version
+		});
+		// A corrected number is another claim: no passage is suggested for it.
+		expect(listed.find((c) => c.id === corrected.id)?.orphan).toEqual({
+			quote: '排名第一',
+			prefix: orphan.prefix,
+			suffix: orphan.suffix
+		});
 		// Whatever was attached holds exactly its words in the new text.
 		for (const row of await claims.list(ctx.db, documentId)) {
 			if (!row.orphanedAt) {

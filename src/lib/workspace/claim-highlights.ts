@@ -84,17 +84,24 @@ function decorate(state: EditorState, { ranges, activeId, others }: Highlights):
 
 /**
  * Read-only text that can still be selected with mouse and keyboard (Shift+arrows need an
- * editable element), with claim highlights set through `setHighlights`.
+ * editable element), with claim highlights: `initial` ones, then those a transaction sets as
+ * `highlightsKey` meta.
  */
-export const ClaimHighlights = Extension.create({
+export const ClaimHighlights = Extension.create<{ initial: Highlights | null }>({
 	name: 'claimHighlights',
 
+	addOptions() {
+		// The highlights to open with: the text is then drawn once, already highlighted.
+		return { initial: null };
+	},
+
 	addProseMirrorPlugins() {
+		const { initial } = this.options;
 		return [
 			new Plugin<DecorationSet>({
 				key: highlightsKey,
 				state: {
-					init: () => DecorationSet.empty,
+					init: (_config, state) => (initial ? decorate(state, initial) : DecorationSet.empty),
 					apply: (tr, set, _old, state) => {
 						const highlights = tr.getMeta(highlightsKey) as Highlights | undefined;
 						return highlights ? decorate(state, highlights) : set.map(tr.mapping, tr.doc);

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import { anchor, describe } from '$lib/anchoring';
 import * as audit from '$lib/server/audit';
 import { CodePointIndex, sliceCodePoints } from '$lib/anchoring/codepoints';
-import { isUuid, type Database } from '$lib/server/db';
+import { isUuid, rowsOf, type Database } from '$lib/server/db';
 import { claim } from '$lib/server/db/schema';
 import * as documents from '$lib/server/documents';
 import { AppError, invalid, notFound } from '$lib/server/errors';
@@ -90,33 +90,99 @@ export function list(db: Database, documentId: string): Promise<Claim[]> {
 		.orderBy(asc(claim.start), desc(claim.end), asc(claim.createdAt));
 }
 
+/** A claim as the workspace lists it: fields still empty are left out. */
+export interface OutlineClaim {
+	id: string;
+	start: number;
+	end: number;
+	version: number;
+	claimText?: string;
+	claimant?: string;
+	claimDate?: string;
+	rating?: string;
+	assigneeId?: string;
+	/** Only for an orphan: its old words, and the passage suggested for them if any. */
+	orphan?: {
+		quote: string;
+		prefix: string;
+		suffix: string;
+		suggestion?: { start: number; end: number; confidence: number; text: string };
+	};
+}
+
+/** A row of outline's list: positional, as PostgreSQL builds it. */
+type OutlineRow = [
+	id: string,
+	start: number,
+	end: number,
+	version: number,
+	claimText: string | null,
+	claimant: string | null,
+	claimDate: string | null,
+	rating: string | null,
+	assigneeId: string | null,
+	orphan:
+		| [
+				quote: string,
+				prefix: string,
+				suffix: string,
+				suggestion: [start: number, end: number, confidence: number, text: string] | null
+		  ]
+		| null
+];
+
 /**
- * The live claims of a document in text order, with only what the workspace shows of each:
- * with thousands of claims, every column and byte counts.
+ * The live claims of a document in text order, with only what the workspace shows of each.
+ * An attached claim's words are in the text at its position; only an orphan carries its old
+ * ones. PostgreSQL builds the list as one JSON value of positional rows: with thousands of
+ * claims, one value is read several times faster than thousands of rows of columns (on PGlite
+ * especially).
  */
-export function outline(db: Database, documentId: string) {
-	return db
-		.select({
-			id: claim.id,
-			start: claim.start,
-			end: claim.end,
-			exact: claim.exact,
-			prefix: claim.prefix,
-			suffix: claim.suffix,
-			orphanedAt: claim.orphanedAt,
-			suggestionStart: claim.suggestionStart,
-			suggestionEnd: claim.suggestionEnd,
-			suggestionConfidence: claim.suggestionConfidence,
-			claimText: claim.claimText,
-			claimant: claim.claimant,
-			claimDate: claim.claimDate,
-			ratingKey: claim.ratingKey,
-			assigneeId: claim.assigneeId,
-			version: claim.version
+export async function outline(db: Database, documentId: string): Promise<OutlineClaim[]> {
+	const [{ claims }] = await rowsOf<{ claims: string }>(
+		db,
+		sql`select coalesce(json_agg(json_build_array(c.id, c.start, c."end", c.version,
+				nullif(c.claim_text, ''), nullif(c.claimant, ''), c.claim_date, c.rating_key, c.assignee_id,
+				case when c.orphaned_at is not null then json_build_array(c.exact, c.prefix, c.suffix,
+					case when c.suggestion_start is not null and c.suggestion_end is not null then
+						json_build_array(c.suggestion_start, c.suggestion_end, coalesce(c.suggestion_confidence, 0),
+							-- Characters are code points: the suggested passage's words.
+							(select substr(d.text, c.suggestion_start + 1, c.suggestion_end - c.suggestion_start)
+								from document d where d.id = c.document_id))
+					end)
+				end
+			) order by c.start, c."end" desc, c.created_at), '[]')::text as claims
+		from claim c where c.document_id = ${documentId} and c.deleted_at is null`
+	);
+	return (JSON.parse(claims) as OutlineRow[]).map(
+		([id, start, end, version, claimText, claimant, claimDate, rating, assigneeId, orphan]) => ({
+			id,
+			start,
+			end,
+			version,
+			// Fields still empty are left out: thousands of empty keys weigh on the page.
+			...(claimText && { claimText }),
+			...(claimant && { claimant }),
+			...(claimDate && { claimDate }),
+			...(rating && { rating }),
+			...(assigneeId && { assigneeId }),
+			...(orphan && {
+				orphan: {
+					quote: orphan[0],
+					prefix: orphan[1],
+					suffix: orphan[2],
+					...(orphan[3] && {
+						suggestion: {
+							start: orphan[3][0],
+							end: orphan[3][1],
+							confidence: orphan[3][2],
+							text: orphan[3][3]
+						}
+					})
+				}
+			})
 		})
-		.from(claim)
-		.where(and(eq(claim.documentId, documentId), isNull(claim.deletedAt)))
-		.orderBy(asc(claim.start), desc(claim.end), asc(claim.createdAt));
+	);
 }
 
 /** One live claim; AppError 404 when there is none. */

@@ -3,11 +3,10 @@ import { requirePermission } from '$lib/server/auth';
 import * as claims from '$lib/server/claims';
 import { fields } from '$lib/server/claims/input';
 import * as documents from '$lib/server/documents';
-import { attempt, orErrorPage, text } from '$lib/server/http/form';
+import { attempt, formData, orErrorPage, text } from '$lib/server/http/form';
 import { parse } from '$lib/server/http/problem';
 import { can } from '$lib/permissions';
 import * as v from 'valibot';
-import { sliceCodePoints } from '$lib/anchoring/codepoints';
 import { fail, type RequestEvent } from '@sveltejs/kit';
 import { getLocale } from '$lib/paraglide/runtime';
 import { AppError } from '$lib/server/errors';
@@ -22,63 +21,39 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async (event) => {
 	const user = requirePermission(event, 'document.read');
 	const found = await orErrorPage(documents.get(event.locals.db, event.params.id));
-	const rows = await claims.outline(event.locals.db, found.id);
 	const revised = event.url.searchParams.get('revised')?.split(',').map(Number);
 	const people = await users.colleagues(event.locals.db);
 	const scale = await ratingScale.list(event.locals.db);
 	const round = await review.current(event.locals.db, found.id);
+	const workflow = {
+		transitions: available(found.status, user.roles),
+		round,
+		takenByMe: round?.takenBy === user.id,
+		version: await publishing.latestVersion(event.locals.db, found.id),
+		// For the reviewer of a resubmission: what changed in each claim since last time.
+		changes:
+			found.status === 'in_review' ? await review.changesSince(event.locals.db, found.id) : {}
+	};
+	// How many changes it has had: back online, the live workspace says how many it missed.
+	const changeCount = await audit.count(event.locals.db, found.id);
+	// Read last (PGlite answers one query at a time) and, when the page is first opened,
+	// streamed after it in the same response: the text shows while thousands of claims are
+	// read. Reading the page's data again (after a change) waits for them, so that the change
+	// is there as soon as the data is.
+	const outline = claims.outline(event.locals.db, found.id);
 	return {
 		document: found,
-		workflow: {
-			transitions: available(found.status, user.roles),
-			round,
-			takenByMe: round?.takenBy === user.id,
-			version: await publishing.latestVersion(event.locals.db, found.id),
-			// For the reviewer of a resubmission: what changed in each claim since last time.
-			changes:
-				found.status === 'in_review' ? await review.changesSince(event.locals.db, found.id) : {}
-		},
+		workflow,
 		ratings: scale.map((row) => ratingScale.toJson(row, getLocale())),
 		// Editors can be assigned work; editors and reviewers can be mentioned.
 		people: people.map(({ id, name, roles }) => ({ id, name, editor: roles.includes('editor') })),
 		userId: user.id,
-		// How many changes it has had: back online, the live workspace says how many it missed.
-		changeCount: await audit.count(event.locals.db, found.id),
+		changeCount,
 		canComment: can(user.roles, 'claim.comment'),
 		canAssign: can(user.roles, 'document.assign'),
-		openClaim: rows.find((row) => row.id === event.url.searchParams.get('claim'))?.id ?? null,
-		// Only what the workspace shows: with thousands of claims every byte counts. An attached
-		// claim's words are in the text at its position; only an orphan carries its old ones.
-		claims: rows.map((row) => ({
-			id: row.id,
-			start: row.start,
-			end: row.end,
-			version: row.version,
-			// Fields still empty are left out (the page fills them in): most claims being worked
-			// on have some, and thousands of empty keys weigh on the page.
-			...(row.claimText && { claimText: row.claimText }),
-			...(row.claimant && { claimant: row.claimant }),
-			...(row.claimDate && { claimDate: row.claimDate }),
-			...(row.ratingKey && { rating: row.ratingKey }),
-			...(row.assigneeId && { assigneeId: row.assigneeId }),
-			...(row.orphanedAt && {
-				orphan: {
-					quote: row.exact,
-					prefix: row.prefix,
-					suffix: row.suffix,
-					// The suggested passage, to show beside the old words.
-					suggestion:
-						row.suggestionStart !== null && row.suggestionEnd !== null
-							? {
-									start: row.suggestionStart,
-									end: row.suggestionEnd,
-									confidence: row.suggestionConfidence ?? 0,
-									text: sliceCodePoints(found.text, row.suggestionStart, row.suggestionEnd)
-								}
-							: null
-				}
-			})
-		})),
+		// A link to one claim (from a notification, say) opens its card, once the claims are in.
+		openClaim: event.url.searchParams.get('claim'),
+		claims: event.isDataRequest ? await outline : outline,
 		canEdit: can(user.roles, 'document.edit') && isEditable(found.status),
 		revised:
 			revised?.length === 4 && revised.every(Number.isInteger)
@@ -144,7 +119,7 @@ const reviewComments = (form: FormData) =>
 export const actions: Actions = {
 	submit: async (event) => {
 		const user = requirePermission(event, 'document.edit');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		return attempt(form, async () => {
 			await review.submit(event.locals.db, event.params.id, user);
 			return { submitted: true };
@@ -152,7 +127,7 @@ export const actions: Actions = {
 	},
 	decide: async (event) => {
 		const user = requirePermission(event, 'review.decide');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		return attempt(form, async () => {
 			const input = parse(decision, {
 				decision: text(form, 'decision'),
@@ -165,7 +140,7 @@ export const actions: Actions = {
 	},
 	take: async (event) => {
 		const user = requirePermission(event, 'review.decide');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		return attempt(form, async () => {
 			await review.take(event.locals.db, event.params.id, user);
 			return { taken: true };
@@ -173,7 +148,7 @@ export const actions: Actions = {
 	},
 	publish: async (event) => {
 		const user = requirePermission(event, 'document.publish');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		return attempt(form, async () => {
 			const { note } = parse(publication, { note: text(form, 'note') });
 			const published = await publishing.publish(event.locals.db, event.params.id, note, user);
@@ -182,7 +157,7 @@ export const actions: Actions = {
 	},
 	retract: async (event) => {
 		const user = requirePermission(event, 'document.retract');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		return attempt(form, async () => {
 			const { reason } = parse(retraction, { reason: text(form, 'reason') });
 			await publishing.retract(event.locals.db, event.params.id, reason, user);
@@ -191,7 +166,7 @@ export const actions: Actions = {
 	},
 	mark: async (event) => {
 		const user = requirePermission(event, 'document.edit');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		return attempt(form, async () => {
 			const selection = parse(range, { start: text(form, 'start'), end: text(form, 'end') });
 			const created = await claims.createAt(event.locals.db, event.params.id, selection, user.id);
@@ -200,7 +175,7 @@ export const actions: Actions = {
 	},
 	save: async (event) => {
 		const user = requirePermission(event, 'document.edit');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		return attempt(form, async () => {
 			const patch = parse(cardFields, {
 				claimText: text(form, 'claimText'),
@@ -226,7 +201,7 @@ export const actions: Actions = {
 	},
 	assign: async (event) => {
 		const user = requirePermission(event, 'document.assign');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		return attempt(form, async () => {
 			const { assigneeId } = parse(assignment, { assigneeId: text(form, 'assigneeId') });
 			await documents.assign(event.locals.db, event.params.id, assigneeId, user.id);
@@ -235,7 +210,7 @@ export const actions: Actions = {
 	},
 	reattach: async (event) => {
 		const user = requirePermission(event, 'document.edit');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		return attempt(form, async () => {
 			const target = parse(range, { start: text(form, 'start'), end: text(form, 'end') });
 			const version = Number(text(form, 'version'));
@@ -251,7 +226,7 @@ export const actions: Actions = {
 	},
 	delete: async (event) => {
 		const user = requirePermission(event, 'document.edit');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		return attempt(form, async () => {
 			const deleted = await claims.remove(event.locals.db, text(form, 'id'), user.id);
 			return { deleted: deleted.id };
@@ -259,7 +234,7 @@ export const actions: Actions = {
 	},
 	restore: async (event) => {
 		const user = requirePermission(event, 'document.edit');
-		const form = await event.request.formData();
+		const form = await formData(event);
 		return attempt(form, async () => {
 			const restored = await claims.restore(event.locals.db, text(form, 'id'), user.id);
 			return { restored: restored.id };
