@@ -336,14 +336,14 @@ test.describe('nothing unpublished is reachable through the public pages', () =>
 		}
 		await notFound(
 			request,
-			[
-				`${claim}x`,
-				claim.toUpperCase().replace(/-/g, ''),
-				'not-a-claim',
-				"1' or '1'='1",
-				'%00'
-			].flatMap((id) => [`${home}/claims/${id}`, `/embed/claims/${id}`])
+			[`${claim}x`, claim.toUpperCase().replace(/-/g, ''), 'not-a-claim', "1' or '1'='1"].flatMap(
+				(id) => [`${home}/claims/${id}`, `/embed/claims/${id}`]
+			)
 		);
+		// A NUL in an address is refused before any page is looked for.
+		for (const path of [`${home}/claims/%00`, `/embed/claims/%00`]) {
+			expect((await request.get(path)).status(), path).toBe(400);
+		}
 	});
 
 	test('the evidence file of an unpublished claim is not served', async ({ request }) => {
