@@ -34,7 +34,17 @@ export default defineConfig({
 			]
 		}
 	},
-	projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+	projects: [
+		{ name: 'chromium', use: { ...devices['Desktop Chrome'] } },
+		// Faults and load: each test starts, kills and restarts servers of its own from the build
+		// (tests/harness), on databases of its own.
+		{
+			name: 'faults',
+			testDir: 'tests',
+			testMatch: ['faults/**/*.spec.ts', 'load/**/*.spec.ts'],
+			use: { ...devices['Desktop Chrome'] }
+		}
+	],
 	webServer: {
 		// A fresh embedded database for every run, bootstrapped with an admin only; the tests
 		// make the other people they need through the API.

@@ -90,6 +90,10 @@ function shutdown(signal) {
 	}
 	stopping = true;
 	logger.info({ signal }, 'shutting down: finishing requests in flight');
+	// The live workspaces' sockets stay open until told to close, and the server waits for every
+	// connection: they go now (1001, so their workspaces reconnect to another instance or to
+	// this one restarted), not only at the end.
+	collab?.close().catch((err) => logger.warn({ err }, 'closing the live workspaces failed'));
 	server.close(() => {
 		// adapter-node's event: the app closes its database when it hears it.
 		process.emit('sveltekit:shutdown', signal);

@@ -12,6 +12,8 @@ declare global {
 			requestId: string;
 			user: SessionUser | null;
 			session: Session | null;
+			/** Set when the request failed because the database is out of reach: answered 503. */
+			unavailable?: boolean;
 		}
 	}
 }

@@ -10,6 +10,7 @@ import { refuseNulInAddress } from '$lib/server/http/address';
 import { requestLocale } from '$lib/server/http/locale';
 import { problem } from '$lib/server/http/problem';
 import { apiRateLimits } from '$lib/server/http/rate-limit';
+import { databaseDown, unavailableError } from '$lib/server/http/unavailable';
 import { requestId, secure } from '$lib/server/http/security';
 import { logger } from '$lib/server/log';
 import { fromMemory, publicCache } from '$lib/server/publishing/cache';
@@ -106,6 +107,7 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(
+	databaseDown,
 	refuseNulInAddress,
 	publicCache(() => connection?.db),
 	requestIds,
@@ -116,6 +118,10 @@ export const handle = sequence(
 );
 
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	const unavailable = unavailableError(error, event);
+	if (unavailable) {
+		return unavailable;
+	}
 	const requestId = event.locals.requestId;
 	if (status >= 500) {
 		logger.error({ err: error, requestId, path: event.url.pathname }, 'unhandled error');

@@ -36,6 +36,14 @@ export class Live {
 			token: null,
 			onAuthenticated: () => {
 				if (this.#wasLive) {
+					// The others dropped this presence when the connection went, and ignore it
+					// sent again unchanged: a new clock makes them take it back at once (else only
+					// at the next renewal, 15 s on).
+					const awareness = this.#provider.awareness;
+					const state = awareness?.getLocalState();
+					if (awareness && state) {
+						awareness.setLocalState({ ...state });
+					}
 					handlers.oncatchup();
 				}
 				this.#wasLive = true;

@@ -30,6 +30,7 @@ type Signed = Awaited<ReturnType<typeof validateToken>>;
 export interface Collab {
 	/** Takes a WebSocket upgrade on /collab. */
 	handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+	/** Closes every socket and unloads the documents; the same promise however often called. */
 	close(): Promise<void>;
 }
 
@@ -214,6 +215,21 @@ export function startCollab(db: Database, env: Record<string, string | undefined
 		}
 	});
 
+	// Closing: every socket (1001: the workspaces reconnect), then the documents unload. The
+	// Redis extension quits on onDestroy: let the documents unload first (it unsubscribes from
+	// each), for at most three seconds.
+	let closing: Promise<void> | null = null;
+	const closeAll = async () => {
+		clearInterval(renewing);
+		unsubscribe();
+		ws.closeAll(1001, 'server shutting down');
+		hocuspocus.closeConnections();
+		for (let i = 0; i < 30 && hocuspocus.documents.size + hocuspocus.unloadingDocuments.size; i++) {
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+	};
+
 	return {
 		handleUpgrade: (request, socket, head) => {
 			ws.handleUpgrade(request, socket, head).catch((err: unknown) => {
@@ -221,22 +237,7 @@ export function startCollab(db: Database, env: Record<string, string | undefined
 				socket.destroy();
 			});
 		},
-		close: async () => {
-			clearInterval(renewing);
-			unsubscribe();
-			ws.closeAll(1001, 'server shutting down');
-			hocuspocus.closeConnections();
-			// The Redis extension quits on onDestroy: let the documents unload first (it
-			// unsubscribes from each), for at most three seconds.
-			for (
-				let i = 0;
-				i < 30 && hocuspocus.documents.size + hocuspocus.unloadingDocuments.size;
-				i++
-			) {
-				await new Promise((resolve) => setTimeout(resolve, 100));
-			}
-			await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
-		}
+		close: () => (closing ??= closeAll())
 	};
 }
 

@@ -92,15 +92,21 @@ export async function connect(options: { url?: string; dataDir?: string }): Prom
 	if (options.url) {
 		const { default: postgres } = await import('postgres');
 		const { drizzle } = await import('drizzle-orm/postgres-js');
-		const client = postgres(options.url, { max: 10, onnotice: () => {} });
+		const { backoff, keepListening } = await import('./listen');
+		const client = postgres(options.url, { max: 10, onnotice: () => {}, backoff });
+		const url = options.url;
+		let stopListening = async () => {};
 		return {
 			db: drizzle(client, { schema }),
 			kind: 'postgres',
-			url: options.url,
+			url,
 			listen: async (channel, onNotify, onListening) => {
-				await client.listen(channel, onNotify, onListening);
+				stopListening = await keepListening(url, channel, onNotify, onListening);
 			},
-			close: () => client.end({ timeout: 5 })
+			close: async () => {
+				await stopListening();
+				await client.end({ timeout: 5 });
+			}
 		};
 	}
 	const { PGlite } = await import('@electric-sql/pglite');

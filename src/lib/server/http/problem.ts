@@ -1,5 +1,6 @@
 import { isHttpError, isRedirect, type RequestEvent, type RequestHandler } from '@sveltejs/kit';
 import * as v from 'valibot';
+import { isUnavailable } from '$lib/server/db/unavailable';
 import { AppError, type FieldError } from '$lib/server/errors';
 import { assertStorable } from '$lib/server/input';
 import { logger } from '$lib/server/log';
@@ -49,9 +50,18 @@ export function problem(
 	});
 }
 
+export const UNAVAILABLE = 'Factmark cannot reach its database just now; try again in a moment.';
+export const RETRY_AFTER_SECONDS = 5;
+
+/** 503 problem+json with Retry-After: the database is out of reach for now. */
+export function unavailableProblem(): Response {
+	return problem(503, UNAVAILABLE, { headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } });
+}
+
 /**
  * Wraps an API handler so that every failure becomes problem+json: AppError with its status,
- * SvelteKit's `error()` with its own, anything else a 500 that is logged and never shown.
+ * SvelteKit's `error()` with its own, the database out of reach a 503, anything else a 500
+ * that is logged and never shown.
  */
 export function api(handler: RequestHandler): RequestHandler {
 	return async (event) => {
@@ -72,6 +82,10 @@ export function api(handler: RequestHandler): RequestHandler {
 				throw err;
 			}
 			const requestId = event.locals.requestId;
+			if (isUnavailable(err)) {
+				logger.warn({ requestId, path: event.url.pathname }, 'database unavailable');
+				return unavailableProblem();
+			}
 			logger.error({ err, requestId, path: event.url.pathname }, 'unhandled API error');
 			return problem(500, `Something went wrong on our side (request ${requestId}).`);
 		}
