@@ -195,6 +195,31 @@ function check(kase: HostileCase, answer: Answer): { status: number; wrong: stri
 	return { status, wrong };
 }
 
+/**
+ * Calls the API as one of the people in `auth` (bearer headers by who they are), returning the
+ * JSON answer; anything but a success fails the test.
+ */
+function caller<Role extends string>(
+	api: APIRequestContext,
+	auth: Record<Role, Record<string, string>>
+) {
+	return async (
+		as: Role,
+		method: string,
+		path: string,
+		json?: unknown,
+		headers: Record<string, string> = {}
+	): Promise<Json> => {
+		const response = await api.fetch(`/api/v1${path}`, {
+			method,
+			headers: { ...auth[as], ...headers },
+			...(json === undefined ? {} : { data: json })
+		});
+		expect(response.status(), `${method} ${path}: ${await response.text()}`).toBeLessThan(300);
+		return response.status() === 204 ? {} : response.json();
+	};
+}
+
 // No trace: it would keep every body of the corpus, megabytes of them.
 test.use({ extraHTTPHeaders: { origin }, trace: 'off' });
 
@@ -226,21 +251,7 @@ test('every hostile input is refused with a useful 4xx, stores nothing, and the 
 		baseURL: origin,
 		extraHTTPHeaders: { origin }
 	});
-	const call = async (
-		as: Who,
-		method: string,
-		path: string,
-		json?: unknown,
-		headers: Record<string, string> = {}
-	): Promise<Json> => {
-		const response = await api.fetch(`/api/v1${path}`, {
-			method,
-			headers: { ...auth[as], ...headers },
-			...(json === undefined ? {} : { data: json })
-		});
-		expect(response.status(), `${method} ${path}: ${await response.text()}`).toBeLessThan(300);
-		return response.status() === 204 ? {} : response.json();
-	};
+	const call = caller(api, auth);
 
 	// The records the cases aim at.
 	const flow = reviewFlow(call as FlowCall<Json>);
@@ -512,21 +523,7 @@ test('markup and hostile links that are stored are shown as text and stay inert'
 		baseURL: origin,
 		extraHTTPHeaders: { origin }
 	});
-	const call = async (
-		as: string,
-		method: string,
-		path: string,
-		json?: unknown,
-		headers: Record<string, string> = {}
-	): Promise<Json> => {
-		const response = await api.fetch(`/api/v1${path}`, {
-			method,
-			headers: { ...auth[as], ...headers },
-			...(json === undefined ? {} : { data: json })
-		});
-		expect(response.status(), `${method} ${path}: ${await response.text()}`).toBeLessThan(300);
-		return response.status() === 204 ? {} : response.json();
-	};
+	const call = caller(api, auth);
 
 	// A fact-check whose every field a person types holds markup, published.
 	const document = await call('editor', 'post', '/documents', {
