@@ -11,6 +11,7 @@ import { readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, relative, sep } from 'node:path';
 import type { APIRequestContext, APIResponse } from '@playwright/test';
+import { reviewFlow } from './api-data';
 import { origin, port } from './e2e-env';
 import { admin, createPerson, expect, signIn, test, type Person } from './fixtures';
 
@@ -58,50 +59,27 @@ async function createPersonWithId(request: APIRequestContext, roles: string[], n
 async function factCheck(request: APIRequestContext) {
 	const editor = await createPerson(request, ['editor'], 'Hardening Editor');
 	const reviewer = await createPerson(request, ['reviewer'], 'Hardening Reviewer');
-	const headers = await tokenFor(editor);
-	const create = async (title: string) => {
-		const response = await request.post('/api/v1/documents', {
-			headers,
-			data: { title, text: 'Growth was 5% this year, the minister said.', language: 'en' }
+	const tokens: Record<string, Record<string, string>> = {
+		editor: await tokenFor(editor),
+		reviewer: await tokenFor(reviewer)
+	};
+	const flow = reviewFlow<Record<string, never>>(async (as, method, path, json, headers) => {
+		const response = await request.fetch(`/api/v1${path}`, {
+			method,
+			headers: { ...tokens[as], ...headers },
+			...(json === undefined ? {} : { data: json })
 		});
-		expect(response.status()).toBe(201);
-		return (await response.json()).id as string;
+		expect(response.status(), `${method} ${path}`).toBeLessThan(300);
+		return response.json();
+	});
+	const published = await flow.published(`Hardened ${Date.now()}`);
+	const draft = await flow.draft(`Hardened draft ${Date.now()}`);
+	return {
+		published: published.id,
+		draft: draft.id,
+		claimId: String(published.claim.id),
+		slug: published.slug
 	};
-	const published = await create(`Hardened ${Date.now()}`);
-	const draft = await create(`Hardened draft ${Date.now()}`);
-	const claim = await (
-		await request.post(`/api/v1/documents/${published}/claims`, {
-			headers,
-			data: { selector: [{ type: 'TextQuoteSelector', exact: 'Growth was 5%' }] }
-		})
-	).json();
-	const rationale = {
-		type: 'doc',
-		content: [{ type: 'paragraph', content: [{ type: 'text', text: 'It was 4%.' }] }]
-	};
-	await request.patch(`/api/v1/claims/${claim.id}`, {
-		headers: { ...headers, 'if-match': `"${claim.version}"` },
-		data: { rating: 'false', rationale }
-	});
-	await request.post(`/api/v1/claims/${claim.id}/evidence`, {
-		headers,
-		data: { kind: 'link', url: 'https://example.org/stats', stance: 'refutes' }
-	});
-	expect((await request.post(`/api/v1/documents/${published}/submit`, { headers })).status()).toBe(
-		200
-	);
-	const review = await tokenFor(reviewer);
-	await request.post(`/api/v1/documents/${published}/review`, {
-		headers: review,
-		data: { decision: 'approve' }
-	});
-	const done = await request.post(`/api/v1/documents/${published}/publish`, {
-		headers: review,
-		data: {}
-	});
-	expect(done.status()).toBe(201);
-	const slug = decodeURIComponent((await done.json()).url.split('/').pop());
-	return { published, draft, claimId: claim.id as string, slug };
 }
 
 /** The directives of a Content-Security-Policy header, by name. */
