@@ -68,6 +68,11 @@ const server = http.createServer((req, res) => {
 	handler(req, res);
 });
 
+// Idle keep-alive connections stay open longer than a client or proxy keeps them (Node's 5 s
+// would close a socket just as a client reuses it: the request fails with ECONNRESET).
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+
 // The live workspace (src/lib/server/collab): WebSocket upgrades on /collab, nothing else.
 const collab = globalThis[Symbol.for('factmark.collab')];
 server.on('upgrade', (req, socket, head) => {
