@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { segments } from '$lib/workspace/claim-highlights';
 
-const range = (id: string, from: number, to: number) => ({ id, from, to, hue: 0 });
+const range = (id: string, from: number, to: number) => ({ id, from, to, tone: 0 });
 const ids = (pieces: ReturnType<typeof segments>) =>
 	pieces.map(({ from, to, covering }) => [from, to, covering.map((c) => c.id).join('+')]);
 

@@ -7,7 +7,8 @@ export interface HighlightRange {
 	id: string;
 	from: number;
 	to: number;
-	hue: number;
+	/** One of the highlight colours, 0 to 7 (`.tone-N` in SourceText). */
+	tone: number;
 }
 
 /** Someone else's selection, in editor positions. */
@@ -30,7 +31,7 @@ export const highlightsKey = new PluginKey<DecorationSet>('claimHighlights');
  * Claims as decorations over the source text, never marks in it: the text stays exactly as
  * imported and claims may overlap freely. ProseMirror merges overlapping inline decorations
  * into one element, so the text is cut at every claim boundary and each piece says which claims
- * cover it: its colour deepens with their number and a click picks the innermost. Only colour
+ * cover it: its colour deepens with their number (up to four) and a click picks the innermost. Only colour
  * and lines change, nothing that takes space, so Arabic joining, CJK line breaks and emoji are
  * untouched.
  */
@@ -72,11 +73,12 @@ function decorate(state: EditorState, { ranges, activeId, others }: Highlights):
 		...segments(ranges).map(({ from, to, covering }) => {
 			const innermost = covering.reduce((a, b) => (b.to - b.from < a.to - a.from ? b : a));
 			const active = covering.some((range) => range.id === activeId);
+			// Classes rather than an inline style: thousands of pieces then share their styles.
+			const depth = Math.min(covering.length, 4);
 			return Decoration.inline(from, to, {
-				class: active ? 'claim active' : 'claim',
+				class: `claim tone-${innermost.tone} depth-${depth}${active ? ' active' : ''}`,
 				'data-claim': innermost.id,
-				'data-claims': covering.map((range) => range.id).join(' '),
-				style: `--claim-hue: ${innermost.hue}; --claim-depth: ${covering.length}`
+				'data-claims': covering.map((range) => range.id).join(' ')
 			});
 		})
 	]);
@@ -84,14 +86,15 @@ function decorate(state: EditorState, { ranges, activeId, others }: Highlights):
 
 /**
  * Read-only text that can still be selected with mouse and keyboard (Shift+arrows need an
- * editable element), with claim highlights: `initial` ones, then those a transaction sets as
- * `highlightsKey` meta.
+ * editable element), with claim highlights: `initial` ones (see `opening`), then those a
+ * transaction sets as `highlightsKey` meta.
  */
-export const ClaimHighlights = Extension.create<{ initial: Highlights | null }>({
+export const ClaimHighlights = Extension.create<{
+	initial: ((state: EditorState) => DecorationSet) | null;
+}>({
 	name: 'claimHighlights',
 
 	addOptions() {
-		// The highlights to open with: the text is then drawn once, already highlighted.
 		return { initial: null };
 	},
 
@@ -101,7 +104,7 @@ export const ClaimHighlights = Extension.create<{ initial: Highlights | null }>(
 			new Plugin<DecorationSet>({
 				key: highlightsKey,
 				state: {
-					init: (_config, state) => (initial ? decorate(state, initial) : DecorationSet.empty),
+					init: (_config, state) => initial?.(state) ?? DecorationSet.empty,
 					apply: (tr, set, _old, state) => {
 						const highlights = tr.getMeta(highlightsKey) as Highlights | undefined;
 						return highlights ? decorate(state, highlights) : set.map(tr.mapping, tr.doc);
@@ -119,3 +122,18 @@ export const ClaimHighlights = Extension.create<{ initial: Highlights | null }>(
 		];
 	}
 });
+
+/**
+ * The text drawn once, already highlighted. Tiptap draws the text before it adds its extensions'
+ * plugins, and adding thousands of highlights then would redraw every paragraph: so the first
+ * drawing takes them from `decorations` (for the editor's `editorProps`), and the plugin starts
+ * from the very same set, which leaves the view nothing to change.
+ */
+export function opening(initial: Highlights) {
+	let drawn: DecorationSet | undefined;
+	const first = (state: EditorState) => (drawn ??= decorate(state, initial));
+	return {
+		extension: ClaimHighlights.configure({ initial: first }),
+		decorations: (state: EditorState) => (highlightsKey.getState(state) ? null : first(state))
+	};
+}

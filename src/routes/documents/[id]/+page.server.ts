@@ -38,9 +38,12 @@ export const load: PageServerLoad = async (event) => {
 	const changeCount = await audit.count(event.locals.db, found.id);
 	// Read last (PGlite answers one query at a time) and, when the page is first opened,
 	// streamed after it in the same response: the text shows while thousands of claims are
-	// read. Reading the page's data again (after a change) waits for them, so that the change
-	// is there as soon as the data is.
-	const outline = claims.outline(event.locals.db, found.id);
+	// read. The embedded database runs a query in this process, holding it meanwhile, so the
+	// read starts once the page has gone out. Reading the page's data again (after a change)
+	// waits for them, so that the change is there as soon as the data is.
+	const outline = new Promise((sent) => setImmediate(sent)).then(() =>
+		claims.outline(event.locals.db, found.id)
+	);
 	return {
 		document: found,
 		workflow,
