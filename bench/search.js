@@ -102,6 +102,45 @@ try {
 		}
 	}
 	console.table(rows);
+	await paraphrases();
+
+	/**
+	 * How often claim matching finds a published claim from a paraphrase of it: a quarter of its
+	 * words (or, in Chinese, characters) dropped, matched as an editor's draft claim would be.
+	 */
+	async function paraphrases() {
+		const [draft] = await sql`select c.id from claim c join document d on d.id = c.document_id
+			where d.status = 'draft' limit 1`;
+		const published = await sql`select claim_id as id, claim_text as text, language
+			from published_claim where claim_text <> '' order by md5(claim_id::text) limit 200`;
+		let seed = 7;
+		const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+		let found = 0;
+		for (const claim of published) {
+			const english = claim.language === 'en';
+			const units = english ? claim.text.split(' ') : [...claim.text];
+			const text = units.filter(() => random() > 0.25).join(english ? ' ' : '');
+			const response = await fetch(
+				`${base}/api/v1/claims/${draft.id}/matches?limit=5&text=${encodeURIComponent(text)}`,
+				{ headers }
+			);
+			const { items } = await response.json();
+			// Generated claims repeat: the same words under another id count as found.
+			found += items.some((item) => item.id === claim.id || item.claim === claim.text) ? 1 : 0;
+		}
+		console.log(
+			`claim matching found ${found} of ${published.length} published claims from a paraphrase (a quarter of the words dropped) among its first 5`
+		);
+		report({
+			bench: 'search',
+			figure: 'claim matching: paraphrases whose claim is among the first 5 (of those tried)',
+			value: found,
+			baseline: published.length,
+			unit: 'claims',
+			goal: 'reported',
+			met: null
+		});
+	}
 
 	/** A request for the second page of `path`, through the first page's cursor. */
 	async function secondPage(path) {

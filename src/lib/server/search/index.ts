@@ -613,29 +613,31 @@ export async function similarClaims(
 			db,
 			sql`${ranked},
 		hits as materialized (
-			select p.claim_id, p.search from published_claim p, query
-			where p.search @@ query.pairs and p.document_id <> ${exclude}::uuid limit ${MATCH_CANDIDATES})
+			select p.claim_id, p.claim_text, p.language, p.exact, p.claimant, p.rating, p.document_id,
+				p.published_at, ts_rank(p.search, query.any) as rank
+			from published_claim p, query
+			where p.search @@ query.pairs and p.document_id <> ${exclude}::uuid limit ${MATCH_CANDIDATES}),
+		best as (select * from hits order by rank desc limit 50)
 		select p.claim_id as id, p.claim_text as "claimText", p.language, p.exact, p.claimant,
 			p.rating->'labels' as "ratingLabels", null as "ratingLabel", p.rating->>'color' as "ratingColor",
 			null as "ratingValue", null as "bestRating", null as "worstRating", null as publisher,
 			d.title, d.slug, null as url, p.published_at as date, d.retracted_at is not null as retracted
-		from hits h join published_claim p on p.claim_id = h.claim_id
-			join document d on d.id = p.document_id, query
-		order by ts_rank(h.search, query.any) desc limit 50`
+		from best p join document d on d.id = p.document_id`
 		),
 		rowsOf<MatchRow>(
 			db,
 			sql`${ranked},
 		hits as materialized (
-			select s.external_id, s.search from external_claim_review_search s, query
-			where s.search @@ query.pairs limit ${MATCH_CANDIDATES})
+			select s.external_id, ts_rank(s.search, query.any) as rank
+			from external_claim_review_search s, query
+			where s.search @@ query.pairs limit ${MATCH_CANDIDATES}),
+		best as (select * from hits order by rank desc limit 50)
 		select e.id, e.claim_reviewed as "claimText", e.language, '' as exact, e.claimant,
 			null as "ratingLabels", e.rating_label as "ratingLabel", null as "ratingColor",
 			e.rating_value as "ratingValue", e.best_rating as "bestRating", e.worst_rating as "worstRating",
 			e.publisher, e.item_reviewed_url as title, null as slug, e.url, e.date_published as date,
 			false as retracted
-		from hits h join external_claim_review e on e.id = h.external_id, query
-		order by ts_rank(h.search, query.any) desc limit 50`
+		from best h join external_claim_review e on e.id = h.external_id`
 		),
 		rowsOf<{ value: number; color: string }>(
 			db,
@@ -675,8 +677,10 @@ async function termShares(db: Database, terms: string[]): Promise<Map<string, nu
 			where s.schemaname = current_schema() and s.tablename = 'published_claim'
 				and s.attname = 'search')
 		select t.term, max(c.share) as share
-		from jsonb_array_elements_text(${JSON.stringify(terms)}::jsonb) as t(term)
-			join common c on c.lexeme in (t.term, coalesce((ts_lexize('english_stem', t.term))[1], t.term))
+		from jsonb_array_elements_text(${JSON.stringify(terms)}::jsonb) as t(term),
+			-- Stemmed once per term, then joined by hash (not once per common lexeme).
+			unnest(array[t.term, (ts_lexize('english_stem', t.term))[1]]) as l(lexeme)
+			join common c on c.lexeme = l.lexeme
 		group by t.term
 		having max(c.share) * (select reltuples from pg_class where oid = 'published_claim'::regclass) > ${FEW_CLAIMS}`
 	);
