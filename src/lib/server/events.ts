@@ -17,12 +17,18 @@ export interface Announcement {
 }
 
 /**
- * Announces a change from inside the transaction `tx` that makes it. PostgreSQL delivers the
- * notification when the transaction commits — never before, never for one rolled back — to
- * every instance listening on the database, so nothing else is needed between instances.
+ * Announces changes, in order, from inside the transaction `tx` that makes them. PostgreSQL
+ * delivers the notifications when the transaction commits — never before, never for one rolled
+ * back — to every instance listening on the database, so nothing else is needed between
+ * instances.
  */
-export async function announce(tx: Database, announcement: Announcement): Promise<void> {
-	await tx.execute(sql`select pg_notify(${CHANNEL}, ${JSON.stringify(announcement)})`);
+export async function announce(tx: Database, ...announcements: Announcement[]): Promise<void> {
+	const payloads = JSON.stringify(
+		announcements.map((announcement) => JSON.stringify(announcement))
+	);
+	await tx.execute(
+		sql`select pg_notify(${CHANNEL}, payload) from jsonb_array_elements_text(${payloads}::jsonb) as payload`
+	);
 }
 
 /** Hears each announcement, or null when some may have been missed: start over then. */

@@ -5,7 +5,7 @@ import {
 	readAnnotation,
 	type Reason
 } from '$lib/annotation-import';
-import { describe, indexText } from '$lib/anchoring';
+import { indexText } from '$lib/anchoring';
 import * as claims from '$lib/server/claims';
 import * as comments from '$lib/server/comments';
 import type { Database } from '$lib/server/db';
@@ -95,13 +95,16 @@ export async function importOnto(
 		const found = await documents.lock(tx, documentId);
 		documents.assertEditable(found);
 		const indexed = indexText(found.text);
-		const existing = new Map<string, string>();
+		// Each range's claim: its id when there is one already, else its place in `adding`.
+		const taken = new Map<string, string | number>();
 		for (const row of await claims.list(tx, found.id)) {
 			if (row.orphanedAt === null) {
-				existing.set(`${row.start}:${row.end}`, row.id);
+				taken.set(`${row.start}:${row.end}`, row.id);
 			}
 		}
 		const report: ImportReport = { anchored: [], fuzzy: [], unplaced: [], duplicates: [] };
+		// The claims to add, each with its note and the report's entries that are to name it.
+		const adding: { claim: claims.NewClaim; note?: string; named: { claimId: string }[] }[] = [];
 		for (const [index, annotation] of listed.annotations.entries()) {
 			const read = readAnnotation(annotation, index);
 			if (!read.ok) {
@@ -116,46 +119,56 @@ export async function importOnto(
 				continue;
 			}
 			const key = `${placed.start}:${placed.end}`;
-			const already = existing.get(key);
-			if (already) {
-				report.duplicates.push({ index, claimId: already });
+			const already = taken.get(key);
+			if (already !== undefined) {
+				const entry = { index, claimId: typeof already === 'string' ? already : '' };
+				report.duplicates.push(entry);
+				if (typeof already === 'number') {
+					adding[already].named.push(entry);
+				}
 				continue;
 			}
-			// The same function as the claims API, with selectors exactly describing the range.
-			const { quote: selector, position } = describe(indexed, placed.start, placed.end);
-			const created = await claims.create(
-				tx,
-				found.id,
-				{
-					selector: [selector, position],
-					claimText: read.claimText,
-					claimant: '',
-					claimDate: null
-				},
-				userId
-			);
-			existing.set(key, created.id);
-			if (read.note) {
-				await comments.create(tx, created.id, { body: read.note, parentId: null }, userId);
-			}
+			taken.set(key, adding.length);
+			const entry = { index, claimId: '' };
 			if (placed.how === 'fuzzy') {
-				report.fuzzy.push({
-					index,
-					claimId: created.id,
-					confidence: Math.round(placed.confidence * 1000) / 1000,
-					quote: read.quote?.exact ?? '',
-					found: found.text.slice(
-						indexed.codePoints.toUtf16(placed.start),
-						indexed.codePoints.toUtf16(placed.end)
-					)
-				});
+				report.fuzzy.push(
+					Object.assign(entry, {
+						confidence: Math.round(placed.confidence * 1000) / 1000,
+						quote: read.quote?.exact ?? '',
+						found: found.text.slice(
+							indexed.codePoints.toUtf16(placed.start),
+							indexed.codePoints.toUtf16(placed.end)
+						)
+					})
+				);
 			} else {
-				report.anchored.push({
-					index,
-					claimId: created.id,
-					how: placed.how,
-					...(placed.utf16 ? { utf16: true as const } : {})
-				});
+				report.anchored.push(
+					Object.assign(entry, {
+						how: placed.how,
+						...(placed.utf16 ? { utf16: true as const } : {})
+					})
+				);
+			}
+			const { start, end } = placed;
+			adding.push({
+				claim: { start, end, claimText: read.claimText, claimant: '', claimDate: null },
+				note: read.note,
+				named: [entry]
+			});
+		}
+		// All at once: the same function as the claims API, a chunk of claims to a statement.
+		const created = await claims.createMany(
+			tx,
+			{ id: found.id, text: indexed },
+			adding.map(({ claim }) => claim),
+			userId
+		);
+		for (const [i, { note, named }] of adding.entries()) {
+			for (const entry of named) {
+				entry.claimId = created[i].id;
+			}
+			if (note) {
+				await comments.create(tx, created[i].id, { body: note, parentId: null }, userId);
 			}
 		}
 		return report;

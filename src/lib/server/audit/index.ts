@@ -1,5 +1,5 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
-import type { Database } from '$lib/server/db';
+import { inChunks, type Database } from '$lib/server/db';
 import { audit, user } from '$lib/server/db/schema';
 import { announce } from '$lib/server/events';
 
@@ -14,22 +14,30 @@ export interface Change {
 }
 
 /**
- * Writes one audit entry, and announces the change to every instance. Call it inside the
- * transaction that makes the change, so that the entry and the announcement exist exactly when
- * the change does.
+ * Writes audit entries, one per change, and announces the changes to every instance. Call it
+ * inside the transaction that makes them, so that the entries and the announcements exist
+ * exactly when the changes do.
  */
-export async function record(tx: Database, change: Change): Promise<void> {
-	const [entry] = await tx
-		.insert(audit)
-		.values({ ...change, before: change.before ?? null, after: change.after ?? null })
-		.returning({ id: audit.id });
-	await announce(tx, {
-		document: change.documentId,
-		entity: change.entity,
-		id: change.entityId,
-		action: change.action,
-		seq: entry.id
-	});
+export async function record(tx: Database, ...changes: Change[]): Promise<void> {
+	const entries: { id: number }[] = [];
+	for (const chunk of inChunks(changes)) {
+		const values = chunk.map((change) => ({
+			...change,
+			before: change.before ?? null,
+			after: change.after ?? null
+		}));
+		entries.push(...(await tx.insert(audit).values(values).returning({ id: audit.id })));
+	}
+	await announce(
+		tx,
+		...changes.map((change, i) => ({
+			document: change.documentId,
+			entity: change.entity,
+			id: change.entityId,
+			action: change.action,
+			seq: entries[i].id
+		}))
+	);
 }
 
 /** Only the fields that differ between `before` and `after`, so that entries say what changed. */

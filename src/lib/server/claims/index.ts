@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
-import { anchor, describe } from '$lib/anchoring';
+import { anchor, describe, indexText, type IndexedText } from '$lib/anchoring';
 import * as audit from '$lib/server/audit';
 import { CodePointIndex, sliceCodePoints } from '$lib/anchoring/codepoints';
-import { isUuid, rowsOf, type Database } from '$lib/server/db';
+import { inChunks, isUuid, rowsOf, type Database } from '$lib/server/db';
 import { claim } from '$lib/server/db/schema';
 import * as documents from '$lib/server/documents';
 import { AppError, invalid, notFound } from '$lib/server/errors';
@@ -64,21 +64,16 @@ function snapshot(row: Claim) {
 	};
 }
 
-async function recordChange(
-	tx: Database,
-	before: Claim | null,
-	after: Claim,
-	action: string,
-	actorId: string
-) {
-	await audit.record(tx, {
+/** The audit entry of a change to a claim. */
+function change(before: Claim | null, after: Claim, action: string, actorId: string): audit.Change {
+	return {
 		documentId: after.documentId,
 		entity: 'claim',
 		entityId: after.id,
 		action,
 		actorId,
 		...(before ? audit.difference(snapshot(before), snapshot(after)) : { after: snapshot(after) })
-	});
+	};
 }
 
 /** The live claims of a document, in text order (an enclosing claim before those inside). */
@@ -238,7 +233,7 @@ export function resolve(text: string, selector: SelectorInput): { start: number;
  * The selector columns for code points `start..end` of a document's text. AppError 422 when
  * the range is empty, out of the text, or splits a character (an emoji, a letter and its marks).
  */
-function anchoring(text: string, start: number, end: number) {
+function anchoring(text: string | IndexedText, start: number, end: number) {
 	try {
 		const { quote } = describe(text, start, end);
 		return { exact: quote.exact, prefix: quote.prefix, suffix: quote.suffix, start, end };
@@ -261,8 +256,10 @@ export async function create(
 	userId: string
 ): Promise<Claim> {
 	const found = await editableDocument(db, documentId);
-	const { start, end } = resolve(found.text, input.selector);
-	return insert(db, found.id, found.text, start, end, input, userId);
+	const { claimText, claimant, claimDate } = input;
+	const range = resolve(found.text, input.selector);
+	const [row] = await createMany(db, found, [{ ...range, claimText, claimant, claimDate }], userId);
+	return row;
 }
 
 /** Adds a claim over code points `start..end` of the document's text (a selection). */
@@ -274,33 +271,50 @@ export async function createAt(
 ): Promise<Claim> {
 	const found = await editableDocument(db, documentId);
 	const fields = { claimText: '', claimant: '', claimDate: null };
-	return insert(db, found.id, found.text, range.start, range.end, fields, userId);
+	const [row] = await createMany(db, found, [{ ...range, ...fields }], userId);
+	return row;
 }
 
-async function insert(
+/** A claim to add: code points `start..end` of its document's text, and its fields. */
+export interface NewClaim {
+	start: number;
+	end: number;
+	claimText: string;
+	claimant: string;
+	claimDate: string | null;
+}
+
+/**
+ * Adds claims to document `found`, which the caller has found editable (an import holds it
+ * locked, and may give its text indexed already): the claims, their search entries and their
+ * audit entries a chunk to a statement, in one transaction, in the order given. AppError 422
+ * when a range is empty, out of the text, or splits a character.
+ */
+export async function createMany(
 	db: Database,
-	documentId: string,
-	text: string,
-	start: number,
-	end: number,
-	fields: { claimText: string; claimant: string; claimDate: string | null },
+	found: { id: string; text: string | IndexedText },
+	items: NewClaim[],
 	userId: string
-): Promise<Claim> {
+): Promise<Claim[]> {
+	const text = indexText(found.text);
+	const values = items.map(({ start, end, claimText, claimant, claimDate }) => ({
+		documentId: found.id,
+		...anchoring(text, start, end),
+		claimText,
+		claimant,
+		claimDate,
+		createdBy: userId,
+		updatedBy: userId
+	}));
 	return db.transaction(async (tx) => {
-		const [row] = await tx
-			.insert(claim)
-			.values({
-				documentId,
-				...anchoring(text, start, end),
-				...fields,
-				createdBy: userId,
-				updatedBy: userId
-			})
-			.returning();
-		await search.indexClaim(tx, row);
-		await documents.touch(tx, documentId);
-		await recordChange(tx, null, row, 'create', userId);
-		return row;
+		const rows: Claim[] = [];
+		for (const chunk of inChunks(values)) {
+			rows.push(...(await tx.insert(claim).values(chunk).returning()));
+		}
+		await search.indexClaims(tx, found.id, rows);
+		await documents.touch(tx, found.id);
+		await audit.record(tx, ...rows.map((row) => change(null, row, 'create', userId)));
+		return rows;
 	});
 }
 
@@ -423,7 +437,7 @@ async function save(
 		}
 		await documents.touch(tx, row.documentId);
 		// The version matched, so `current` is the row as it was just before.
-		await recordChange(tx, current, row, 'update', changes.updatedBy);
+		await audit.record(tx, change(current, row, 'update', changes.updatedBy));
 		return row;
 	});
 }
@@ -458,7 +472,7 @@ async function setDeleted(db: Database, row: Claim, deletedAt: Date | null, user
 			.returning();
 		await (deletedAt ? search.unindexClaim(tx, row.id) : search.indexClaim(tx, changed));
 		await documents.touch(tx, row.documentId);
-		await recordChange(tx, row, changed, deletedAt ? 'delete' : 'restore', userId);
+		await audit.record(tx, change(row, changed, deletedAt ? 'delete' : 'restore', userId));
 		return changed;
 	});
 }

@@ -165,6 +165,16 @@ export async function rowsOf<T>(db: Database, query: SQL): Promise<T[]> {
 	return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
+/**
+ * `list` in chunks of `size`: a statement holds at most 65,535 parameters, so many rows are
+ * written a chunk at a time.
+ */
+export function inChunks<T>(list: readonly T[], size = 1000): T[][] {
+	return Array.from({ length: Math.ceil(list.length / size) }, (_, i) =>
+		list.slice(i * size, (i + 1) * size)
+	);
+}
+
 /** True when the database answers a trivial query. */
 export async function isReachable(db: Database): Promise<boolean> {
 	try {

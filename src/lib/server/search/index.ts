@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { rowsOf, type Database, isUuid } from '$lib/server/db';
+import { inChunks, isUuid, rowsOf, type Database } from '$lib/server/db';
 import type { PublishedRating } from '$lib/server/db/schema';
 import { notFound } from '$lib/server/errors';
 import { localized } from '$lib/ratings';
@@ -82,19 +82,35 @@ export async function indexDocument(
  * Indexes a working claim (as checked, quote, claimant) in its document's language, in the
  * transaction that changed it.
  */
-export async function indexClaim(
+export function indexClaim(
 	db: Database,
 	row: { id: string; documentId: string; claimText: string; exact: string; claimant: string }
 ): Promise<void> {
-	const search = vector(sql`d.language`, [
-		[row.claimText, 'A'],
-		[row.exact, 'B'],
-		[row.claimant, 'C']
-	]);
-	await db.execute(sql`
-		insert into claim_search (claim_id, search)
-		select ${row.id}::uuid, ${search} from document d where d.id = ${row.documentId}
-		on conflict (claim_id) do update set search = excluded.search`);
+	return indexClaims(db, row.documentId, [row]);
+}
+
+/** Indexes claims of one document (an import) as indexClaim does, a chunk to a statement. */
+export async function indexClaims(
+	db: Database,
+	documentId: string,
+	rows: { id: string; claimText: string; exact: string; claimant: string }[]
+): Promise<void> {
+	for (const chunk of inChunks(rows, 500)) {
+		const values = chunk.map((row) => {
+			const search = vector(sql`d.language`, [
+				[row.claimText, 'A'],
+				[row.exact, 'B'],
+				[row.claimant, 'C']
+			]);
+			return sql`(${row.id}::uuid, ${search})`;
+		});
+		await db.execute(sql`
+			insert into claim_search (claim_id, search)
+			select v.claim_id, v.search from document d, lateral (values ${sql.join(values, sql`, `)})
+				as v(claim_id, search)
+			where d.id = ${documentId}
+			on conflict (claim_id) do update set search = excluded.search`);
+	}
 }
 
 /**
