@@ -78,9 +78,10 @@ try {
 	console.log(
 		`baseline: the static twin (${kib(Buffer.byteLength(html))}), ${Math.round(baseline.rate)} requests/s, p99 ${baseline.p99} ms; 50 connections, ${seconds} s each`
 	);
-	for (const [name, { rate, p99 }] of [
-		["the sample article's fact-check page", dynamic],
-		['the same page, rendered on every request', rendered]
+	// The goal is the page's as served; rendering it anew shows what keeping it in memory saves.
+	for (const [name, { rate, p99 }, goal] of [
+		["the sample article's fact-check page", dynamic, true],
+		['the same page, rendered on every request', rendered, false]
 	]) {
 		const ratio = `${Math.round((rate / baseline.rate) * 100)}%`;
 		console.log(`  ${name.padEnd(42)} ${ratio.padStart(5)} of the baseline   p99 ${p99} ms`);
@@ -90,8 +91,8 @@ try {
 			value: rate,
 			baseline: baseline.rate,
 			unit: 'req/s',
-			goal: '≥ 0.8×',
-			met: rate / baseline.rate >= 0.8
+			goal: goal ? '≥ 0.8×' : 'reported',
+			met: goal ? rate / baseline.rate >= 0.8 : null
 		});
 	}
 	console.log('  goal: the page at ≥ 80% of the baseline');
