@@ -266,3 +266,55 @@ test('evidence through the API: limits, files and their safe download', async ({
 	expect(scale.status()).toBe(200);
 	expect((await scale.json()).map((r: { key: string }) => r.key)).toContain('mostly_false');
 });
+
+test('leaving with a verdict not saved yet asks first, and keeps the input', async ({
+	page,
+	request,
+	editor
+}) => {
+	const { document } = await seed(request, editor);
+	await signIn(page, editor);
+	await openClaim(page, document.id);
+	const claimText = page.getByLabel('Claim, as checked');
+	await claimText.fill('Not saved yet');
+	const asked: string[] = [];
+	page.on('dialog', (dialog) => {
+		asked.push(`${dialog.type()}: ${dialog.message()}`);
+		void dialog.dismiss();
+	});
+
+	// Another page of the app: asked in words, and staying keeps the input.
+	await page
+		.getByRole('navigation', { name: 'Main' })
+		.getByRole('link', { name: 'Search' })
+		.click();
+	await expect
+		.poll(() => asked)
+		.toEqual(['confirm: You have changes that are not saved yet. Leave this page and lose them?']);
+	await expect(page).toHaveURL(new RegExp(`/documents/${document.id}`));
+	await expect(claimText).toHaveValue('Not saved yet');
+
+	// Reloading (as SvelteKit does when a read finds the server away): the browser asks.
+	await page.evaluate(() => location.reload());
+	await expect.poll(() => asked).toHaveLength(2);
+	expect(asked[1]).toMatch(/^beforeunload/);
+	await expect(claimText).toHaveValue('Not saved yet');
+
+	// Saved, only a comment being written holds it back.
+	await page.getByRole('button', { name: 'Save', exact: true }).click();
+	await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
+	const comment = page.getByPlaceholder('Add a comment…');
+	await comment.fill('A thought');
+	const search = page
+		.getByRole('navigation', { name: 'Main' })
+		.getByRole('link', { name: 'Search' });
+	await search.click();
+	await expect.poll(() => asked).toHaveLength(3);
+	await expect(comment).toHaveValue('A thought');
+
+	// With nothing left unsaved, it leaves without a question.
+	await comment.fill('');
+	await search.click();
+	await expect(page).toHaveURL(/\/search/);
+	expect(asked).toHaveLength(3);
+});
