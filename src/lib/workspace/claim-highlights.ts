@@ -7,9 +7,12 @@ export interface HighlightRange {
 	id: string;
 	from: number;
 	to: number;
-	/** One of the highlight colours, 0 to 7 (`.tone-N` in SourceText). */
+	/** One of the TONES highlight colours, from 0 (`.tone-N` in SourceText). */
 	tone: number;
 }
+
+/** How many highlight colours there are: neighbouring claims take the next one. */
+export const TONES = 8;
 
 /** Someone else's selection, in editor positions. */
 export interface OtherSelection {
@@ -31,9 +34,9 @@ export const highlightsKey = new PluginKey<DecorationSet>('claimHighlights');
  * Claims as decorations over the source text, never marks in it: the text stays exactly as
  * imported and claims may overlap freely. ProseMirror merges overlapping inline decorations
  * into one element, so the text is cut at every claim boundary and each piece says which claims
- * cover it: its colour deepens with their number (up to four) and a click picks the innermost. Only colour
- * and lines change, nothing that takes space, so Arabic joining, CJK line breaks and emoji are
- * untouched.
+ * cover it: its colour deepens with their number (up to four) and a click picks the innermost.
+ * Only colour and lines change, nothing that takes space, so Arabic joining, CJK line breaks and
+ * emoji are untouched.
  */
 export function segments(ranges: readonly HighlightRange[]) {
 	const cuts = [...new Set(ranges.flatMap((range) => [range.from, range.to]))].sort(
